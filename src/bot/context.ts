@@ -1,0 +1,31 @@
+import type { Context } from "grammy";
+import type { Logger } from "pino";
+import type { ExpertRepository } from "../db/expert-repository.ts";
+import type { ParticipantRepository } from "../db/participant-repository.ts";
+import type { ResponseRepository } from "../db/response-repository.ts";
+import type { WaveRepository } from "../db/wave-repository.ts";
+import type { Translate, Translations } from "../i18n/translator.ts";
+import type { Pseudonyms } from "../privacy/pseudonyms.ts";
+import type { Questionnaire } from "../questionnaire/types.ts";
+
+/** What the bot's features need from the rest of the program; tests pass their own. */
+export interface BotServices {
+  questionnaires: ReadonlyMap<string, Questionnaire>;
+  translations: Translations;
+  pseudonyms: Pseudonyms;
+  waves: WaveRepository;
+  participants: ParticipantRepository;
+  responses: ResponseRepository;
+  experts: ExpertRepository;
+  coordinatorIds: ReadonlySet<number>;
+  logger: Logger;
+  now: () => Date;
+}
+
+export interface SurveyFlavor {
+  services: BotServices;
+  /** Translator for the language this user chose (or their Telegram client's, until they choose). */
+  t: Translate;
+}
+
+export type BotContext = Context & SurveyFlavor;

@@ -1,0 +1,75 @@
+import { autoRetry } from "@grammyjs/auto-retry";
+import { limit } from "@grammyjs/ratelimiter";
+import { Bot, type BotConfig, type BotError, type Middleware } from "grammy";
+import { isLanguage, languageFromTelegram } from "../i18n/translator.ts";
+import type { BotContext, BotServices } from "./context.ts";
+import { typedAnswersFeature } from "./features/answering.ts";
+import { expertButtonsFeature } from "./features/expert-buttons.ts";
+import { helpFeature } from "./features/help.ts";
+import { startFeature } from "./features/start.ts";
+import { unhandledFeature } from "./features/unhandled.ts";
+
+export interface CreateBotOptions {
+  services: BotServices;
+  botConfig?: BotConfig<BotContext>;
+  /** Middleware that must run before everything else, e.g. the runner's per-chat sequentializer. */
+  before?: Middleware<BotContext>;
+}
+
+/**
+ * Builds the bot without starting it. Order matters: error boundary → plugins → features → unhandled last.
+ *
+ * @example
+ * const bot = createBot(token, { services, botConfig: { botInfo, client: { apiRoot } } });
+ * await bot.handleUpdate(update);
+ */
+export function createBot(token: string, { services, botConfig, before }: CreateBotOptions): Bot<BotContext> {
+  const bot = new Bot<BotContext>(token, botConfig);
+  if (before) bot.use(before);
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+
+  const logFailure = (error: BotError<BotContext>) => {
+    services.logger.error(
+      { updateId: error.ctx.update.update_id, error: errorSummary(error.error) },
+      "update failed",
+    );
+  };
+  bot.catch(logFailure);
+  const guarded = bot.errorBoundary(logFailure);
+
+  guarded.use(async (ctx, next) => {
+    ctx.services = services;
+    const stored = ctx.from
+      ? services.participants.find(services.pseudonyms.participant(ctx.from.id))
+      : undefined;
+    const language = isLanguage(stored?.language)
+      ? stored.language
+      : languageFromTelegram(ctx.from?.language_code);
+    ctx.t = services.translations.forLanguage(language);
+    await next();
+  });
+  guarded.use(
+    limit<BotContext, never>({
+      timeFrame: 2000,
+      limit: 20,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      },
+    }),
+  );
+
+  guarded.use(startFeature);
+  guarded.use(helpFeature);
+  guarded.use(expertButtonsFeature);
+  guarded.use(typedAnswersFeature);
+  guarded.use(unhandledFeature);
+  return bot;
+}
+
+/** An error as the log may hold it: never the token, which grammY's HTTP errors can carry in a URL. */
+function errorSummary(error: unknown): { name: string; message: string } {
+  if (error instanceof Error)
+    return { name: error.name, message: error.message.replace(/bot\d+:[\w-]+/g, "bot<token>") };
+  return { name: "unknown", message: String(error) };
+}

@@ -1,0 +1,176 @@
+import { randomInt } from "node:crypto";
+import { GrammyError } from "grammy";
+import type { Participant, ParticipantChanges } from "../db/participant-repository.ts";
+import type { StoredResponse } from "../db/response-repository.ts";
+import type { Wave } from "../db/wave-repository.ts";
+import { isLanguage, type Language, languageFromTelegram, type Translate } from "../i18n/translator.ts";
+import { findQuestion, firstUnanswered, progress } from "../questionnaire/engine.ts";
+import type { Pending, ResponseState } from "../questionnaire/response-flow.ts";
+import type { Questionnaire } from "../questionnaire/types.ts";
+import type { BotContext } from "./context.ts";
+import { questionnaireTitle } from "./screens/labels.ts";
+import {
+  anonymityScreen,
+  consentScreen,
+  languageScreen,
+  questionnaireScreen,
+  submittedScreen,
+} from "./screens/onboarding-screens.ts";
+import { questionScreen } from "./screens/question-screen.ts";
+import { reviewScreen } from "./screens/review-screen.ts";
+import type { Screen } from "./screens/screen.ts";
+
+/** The open-wave response an expert is working on, with its state for the flow. */
+export interface ActiveResponse {
+  questionnaire: Questionnaire;
+  wave: Wave;
+  response: StoredResponse;
+  state: ResponseState;
+}
+
+/** How a screen reaches the chat: replacing the current screen message, or as a new message below. */
+export type Placement = "edit" | "send";
+
+const RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+
+/**
+ * One expert's private chat during one update: who they are (as a pseudonym), where they stand, and the
+ * one screen message that is edited in place as they answer.
+ */
+export class ExpertChat {
+  readonly pseudonym: string;
+  participant: Participant;
+
+  constructor(
+    private readonly ctx: BotContext,
+    readonly telegramId: number,
+  ) {
+    this.pseudonym = ctx.services.pseudonyms.participant(telegramId);
+    this.participant = ctx.services.participants.findOrCreate(this.pseudonym, ctx.services.now());
+  }
+
+  get language(): Language {
+    return isLanguage(this.participant.language)
+      ? this.participant.language
+      : languageFromTelegram(this.ctx.from?.language_code);
+  }
+
+  get t(): Translate {
+    return this.ctx.services.translations.forLanguage(this.language);
+  }
+
+  update(changes: ParticipantChanges): void {
+    this.participant = this.ctx.services.participants.update(
+      this.pseudonym,
+      changes,
+      this.ctx.services.now(),
+    );
+  }
+
+  /** Key of this expert's response to a questionnaire: a separate pseudonym when they answer anonymously. */
+  respondentKey(questionnaire: string, anonymous: boolean): string {
+    return anonymous
+      ? this.ctx.services.pseudonyms.anonymousRespondent(this.telegramId, questionnaire)
+      : this.pseudonym;
+  }
+
+  /** The response of the chosen questionnaire in its open wave, if the expert has started one. */
+  activeResponse(): ActiveResponse | undefined {
+    const { questionnaire: questionnaireId, anonymous } = this.participant;
+    const questionnaire = questionnaireId ? this.ctx.services.questionnaires.get(questionnaireId) : undefined;
+    if (!questionnaire || anonymous === null) return undefined;
+    const wave = this.ctx.services.waves.openWave(questionnaire.id);
+    if (!wave) return undefined;
+    const response = this.ctx.services.responses.find(
+      wave.id,
+      this.respondentKey(questionnaire.id, anonymous),
+    );
+    if (!response) return undefined;
+    const state: ResponseState = {
+      anonymous: response.anonymous,
+      answers: this.ctx.services.responses.answersOf(response.id),
+      current: response.currentQuestion,
+      reviewing: response.reviewing,
+      pending: (response.pending as Pending | null) ?? null,
+    };
+    return { questionnaire, wave, response, state };
+  }
+
+  /** Where an unfinished response stands, for the "continue or start over" prompt. */
+  resumePoint(active: ActiveResponse): { title: string; position: number; total: number } {
+    const flow = { anonymous: active.state.anonymous };
+    const current =
+      active.state.current ??
+      firstUnanswered(active.questionnaire, active.state.answers, flow)?.id ??
+      undefined;
+    const { position, total } = current
+      ? progress(active.questionnaire, active.state.answers, current, flow)
+      : { position: 0, total: 0 };
+    return { title: questionnaireTitle(this.t, active.questionnaire.id), position: position || total, total };
+  }
+
+  /** Shows the screen that matches where the expert stands. */
+  async showCurrent(placement: Placement, justSubmitted = false): Promise<void> {
+    const t = this.t;
+    const { stage } = this.participant;
+    if (stage === "language") return this.present((rev) => languageScreen(t, this.language, rev), placement);
+    if (stage === "consent") return this.present((rev) => consentScreen(t, rev), placement);
+    const ids = [...this.ctx.services.questionnaires.keys()];
+    if (stage === "questionnaire") return this.present((rev) => questionnaireScreen(t, ids, rev), placement);
+    if (stage === "anonymity") return this.present((rev) => anonymityScreen(t, rev), placement);
+    const active = this.activeResponse();
+    if (!active) return this.noOpenWave();
+    const { questionnaire, state, response } = active;
+    if (stage === "submitted") {
+      return this.present((rev) => submittedScreen(t, response.receipt ?? "", rev, justSubmitted), placement);
+    }
+    const question = state.current ? findQuestion(questionnaire, state.current) : undefined;
+    if (!question) {
+      return this.present(
+        (rev) => reviewScreen(t, questionnaire, state, rev, response.submittedAt !== null),
+        placement,
+      );
+    }
+    return this.present((rev) => questionScreen(t, questionnaire, question, state, rev), placement);
+  }
+
+  /** Tells the expert that no wave is open; nothing is stored. */
+  async noOpenWave(): Promise<void> {
+    this.update({ stage: "questionnaire", screenRevision: this.participant.screenRevision + 1 });
+    await this.ctx.reply(this.t("no_open_wave"));
+  }
+
+  /**
+   * Shows a screen under a fresh revision, so that buttons of every earlier screen become stale. Editing
+   * falls back to a new message when the old one is gone.
+   */
+  async present(build: (revision: number) => Screen, placement: Placement): Promise<void> {
+    const revision = this.participant.screenRevision + 1;
+    this.update({ screenRevision: revision });
+    const screen = build(revision);
+    const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
+    const messageId = this.participant.screenMessageId;
+    if (placement === "edit" && messageId !== null) {
+      try {
+        await this.ctx.api.editMessageText(this.telegramId, messageId, screen.text, options);
+        return;
+      } catch (error) {
+        if (isNotModified(error)) return;
+        if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
+      }
+    }
+    const sent = await this.ctx.api.sendMessage(this.telegramId, screen.text, options);
+    this.update({ screenMessageId: sent.message_id });
+  }
+
+  newReceipt(questionnaire: string, wave: number): string {
+    const code = Array.from({ length: 6 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join(
+      "",
+    );
+    return `${questionnaire.slice(0, 3).toUpperCase()}${wave}-${code}`;
+  }
+}
+
+function isNotModified(error: unknown): boolean {
+  return error instanceof GrammyError && error.description.includes("message is not modified");
+}

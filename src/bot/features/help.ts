@@ -1,0 +1,28 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import { ExpertChat } from "../expert-chat.ts";
+import { languageScreen } from "../screens/onboarding-screens.ts";
+
+/** `/help`, `/language` and `/cancel`: available at any point of the survey. */
+export const helpFeature = new Composer<BotContext>();
+const privateChat = helpFeature.chatType("private");
+
+privateChat.command("help", async (ctx) => {
+  const chat = new ExpertChat(ctx, ctx.from.id);
+  await ctx.reply(chat.t("help"), { parse_mode: "HTML" });
+});
+
+privateChat.command("language", async (ctx) => {
+  const chat = new ExpertChat(ctx, ctx.from.id);
+  await chat.present((revision) => languageScreen(chat.t, chat.language, revision), "send");
+});
+
+privateChat.command("cancel", async (ctx) => {
+  const chat = new ExpertChat(ctx, ctx.from.id);
+  const answering = chat.participant.stage === "answering" || chat.participant.stage === "submitted";
+  chat.update({
+    stage: answering ? chat.participant.stage : "language",
+    screenRevision: chat.participant.screenRevision + 1,
+  });
+  await ctx.reply(chat.t("cancelled"));
+});

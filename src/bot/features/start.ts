@@ -1,0 +1,37 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import { ExpertChat } from "../expert-chat.ts";
+import { resumeScreen } from "../screens/onboarding-screens.ts";
+
+/**
+ * `/start` and its deep links (`?start=education`): a new expert begins with the language; one with an
+ * unfinished questionnaire may continue or start over; one who submitted sees their receipt.
+ */
+export const startFeature = new Composer<BotContext>();
+
+startFeature.chatType("private").command("start", async (ctx) => {
+  const chat = new ExpertChat(ctx, ctx.from.id);
+  const deepLink = ctx.match.trim();
+  const linked = ctx.services.questionnaires.has(deepLink) ? deepLink : undefined;
+  const active =
+    chat.participant.stage === "answering" || chat.participant.stage === "submitted"
+      ? chat.activeResponse()
+      : undefined;
+  if (active && (!linked || linked === active.questionnaire.id)) {
+    if (active.response.submittedAt) {
+      chat.update({ stage: "submitted" });
+      await chat.showCurrent("send");
+      return;
+    }
+    const point = chat.resumePoint(active);
+    await chat.present((revision) => resumeScreen(chat.t, point, revision), "send");
+    return;
+  }
+  const consented = chat.participant.consentedAt !== null && chat.participant.language !== null;
+  chat.update({
+    questionnaire: linked ?? null,
+    anonymous: null,
+    stage: consented ? (linked ? "anonymity" : "questionnaire") : "language",
+  });
+  await chat.showCurrent("send");
+});

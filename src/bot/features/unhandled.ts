@@ -1,0 +1,16 @@
+import { Composer } from "grammy";
+import type { BotContext } from "../context.ts";
+import { ExpertChat } from "../expert-chat.ts";
+
+/** Must be the last feature: whatever no other feature took still gets an answer in a private chat. */
+export const unhandledFeature = new Composer<BotContext>();
+
+unhandledFeature.chatType("private").on("message", async (ctx) => {
+  const chat = new ExpertChat(ctx, ctx.from.id);
+  await ctx.reply(chat.t("unknown_command"));
+});
+
+unhandledFeature.on("callback_query", async (ctx) => {
+  const chat = ctx.from && ctx.chat?.type === "private" ? new ExpertChat(ctx, ctx.from.id) : undefined;
+  await ctx.answerCallbackQuery(chat ? { text: chat.t("stale") } : {});
+});

@@ -1,0 +1,68 @@
+import { InlineKeyboard } from "grammy";
+import { LANGUAGES, type Language, type Translate } from "../../i18n/translator.ts";
+import { encodeButton } from "../callback-data.ts";
+import { questionnaireTitle } from "./labels.ts";
+import { escapeHtml, type Screen } from "./screen.ts";
+
+const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
+
+/** Language choice; the language of the expert's Telegram app comes first and is marked. */
+export function languageScreen(t: Translate, preselected: Language, revision: number): Screen {
+  const keyboard = new InlineKeyboard();
+  const ordered = [preselected, ...LANGUAGES.filter((language) => language !== preselected)];
+  for (const language of ordered) {
+    const mark = language === preselected ? "✅ " : "";
+    keyboard.text(mark + LANGUAGE_NAMES[language], encodeButton(revision, "language", language)).row();
+  }
+  return { text: escapeHtml(t("language.prompt")), keyboard };
+}
+
+export function consentScreen(t: Translate, revision: number): Screen {
+  const keyboard = new InlineKeyboard()
+    .text(t("consent.agree"), encodeButton(revision, "consent"))
+    .row()
+    .text(t("consent.decline"), encodeButton(revision, "decline_consent"));
+  return { text: t("consent.text"), keyboard };
+}
+
+export function questionnaireScreen(t: Translate, questionnaireIds: string[], revision: number): Screen {
+  const keyboard = new InlineKeyboard();
+  for (const id of questionnaireIds) {
+    keyboard.text(questionnaireTitle(t, id), encodeButton(revision, "questionnaire", id)).row();
+  }
+  const descriptions = questionnaireIds.map(
+    (id) =>
+      `<b>${escapeHtml(questionnaireTitle(t, id))}</b>: ${escapeHtml(t(`questionnaire:descriptions.${id}`))}`,
+  );
+  return { text: [escapeHtml(t("questionnaire.prompt")), "", ...descriptions].join("\n"), keyboard };
+}
+
+export function anonymityScreen(t: Translate, revision: number): Screen {
+  const keyboard = new InlineKeyboard()
+    .text(t("anonymity.anonymous"), encodeButton(revision, "anonymity", "anonymous"))
+    .row()
+    .text(t("anonymity.named"), encodeButton(revision, "anonymity", "named"));
+  return { text: t("anonymity.prompt"), keyboard };
+}
+
+export function resumeScreen(
+  t: Translate,
+  details: { title: string; position: number; total: number },
+  revision: number,
+): Screen {
+  const keyboard = new InlineKeyboard()
+    .text(t("buttons.continue"), encodeButton(revision, "continue"))
+    .row()
+    .text(t("buttons.restart"), encodeButton(revision, "restart"));
+  return { text: escapeHtml(t("resume.prompt", details)), keyboard };
+}
+
+export function submittedScreen(
+  t: Translate,
+  receipt: string,
+  revision: number,
+  justSubmitted: boolean,
+): Screen {
+  const keyboard = new InlineKeyboard().text(t("buttons.change"), encodeButton(revision, "change"));
+  return { text: t(justSubmitted ? "submitted.thanks" : "submitted.already", { receipt }), keyboard };
+}

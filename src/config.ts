@@ -1,0 +1,87 @@
+import { dirname, join } from "node:path";
+import { z } from "zod";
+
+const idList = z
+  .string()
+  .default("")
+  .transform((value, context) => {
+    const ids = value
+      .split(",")
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const bad = ids.find((id) => !/^-?\d+$/.test(id));
+    if (bad) context.addIssue({ code: "custom", message: `"${bad}" is not a Telegram id` });
+    return ids.map(Number);
+  });
+
+const configSchema = z.object({
+  BOT_TOKEN: z
+    .string({
+      error:
+        "BOT_TOKEN is not set: create a bot with @BotFather in Telegram and run BOT_TOKEN=<token> npm start",
+    })
+    .regex(
+      /^\d+:[\w-]+$/,
+      "BOT_TOKEN does not look like a token from @BotFather (digits, a colon, then letters)",
+    ),
+  DATABASE_PATH: z.string().default("./data/survey.db"),
+  TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
+  COORDINATOR_IDS: idList,
+  PSEUDONYM_KEY: z.string().min(32, "PSEUDONYM_KEY must be at least 32 characters").optional(),
+  PSEUDONYM_KEY_FILE: z.string().optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  WEBHOOK_URL: z.url().optional(),
+  WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[\w-]{1,256}$/)
+    .optional(),
+  PORT: z.coerce.number().int().positive().default(8080),
+});
+
+export interface Config {
+  botToken: string;
+  databasePath: string;
+  apiRoot: string;
+  coordinatorIds: number[];
+  pseudonymKey?: string;
+  pseudonymKeyFile: string;
+  logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
+  webhook?: { url: string; secret?: string; port: number };
+}
+
+export class ConfigError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "ConfigError";
+  }
+}
+
+/** Reads the configuration from the environment once, at start-up. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(issue.path.length ? `${String(issue.path[0])}: ${issue.message}` : issue.message, {
+      cause: parsed.error,
+    });
+  }
+  const values = parsed.data;
+  return {
+    botToken: values.BOT_TOKEN,
+    databasePath: values.DATABASE_PATH,
+    apiRoot: values.TELEGRAM_API_ROOT,
+    coordinatorIds: values.COORDINATOR_IDS,
+    ...(values.PSEUDONYM_KEY ? { pseudonymKey: values.PSEUDONYM_KEY } : {}),
+    pseudonymKeyFile: values.PSEUDONYM_KEY_FILE ?? join(dirname(values.DATABASE_PATH), "pseudonym.key"),
+    logLevel: values.LOG_LEVEL,
+    ...(values.WEBHOOK_URL
+      ? {
+          webhook: {
+            url: values.WEBHOOK_URL,
+            port: values.PORT,
+            ...(values.WEBHOOK_SECRET ? { secret: values.WEBHOOK_SECRET } : {}),
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,177 @@
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import type { ResponseState } from "../questionnaire/response-flow.ts";
+import type { Answers, AnswerValue } from "../questionnaire/types.ts";
+import type { SurveyDatabase } from "./database.ts";
+import { answers, responses, waves } from "./schema.ts";
+
+export type StoredResponse = typeof responses.$inferSelect;
+
+/** A submitted response with its wave number, as the statistics take it. */
+export interface SubmittedResponse {
+  respondentId: string;
+  wave: number;
+  anonymous: boolean;
+  answers: Answers;
+}
+
+export interface NewResponse {
+  waveId: number;
+  questionnaire: string;
+  respondentKey: string;
+  anonymous: boolean;
+  source: "telegram" | "paper";
+}
+
+/** Responses and their answers. */
+export class ResponseRepository {
+  constructor(private readonly db: SurveyDatabase) {}
+
+  find(waveId: number, respondentKey: string): StoredResponse | undefined {
+    return this.db
+      .select()
+      .from(responses)
+      .where(and(eq(responses.waveId, waveId), eq(responses.respondentKey, respondentKey)))
+      .get();
+  }
+
+  byId(id: number): StoredResponse | undefined {
+    return this.db.select().from(responses).where(eq(responses.id, id)).get();
+  }
+
+  answersOf(responseId: number): Record<string, AnswerValue> {
+    const rows = this.db
+      .select({ questionId: answers.questionId, value: answers.value })
+      .from(answers)
+      .where(eq(answers.responseId, responseId))
+      .all();
+    return Object.fromEntries(rows.map((row) => [row.questionId, row.value as AnswerValue]));
+  }
+
+  create(response: NewResponse, state: ResponseState, now: Date): StoredResponse {
+    return this.db
+      .insert(responses)
+      .values({ ...response, currentQuestion: state.current, reviewing: state.reviewing, updatedAt: now })
+      .returning()
+      .get();
+  }
+
+  /** Stores one step of the flow atomically: the answer, removed answers and the new position. */
+  recordStep(
+    responseId: number,
+    step: { saved?: { questionId: string; value: AnswerValue }; removed: string[]; state: ResponseState },
+    now: Date,
+  ): void {
+    this.db.transaction((tx) => {
+      if (step.saved) {
+        tx.insert(answers)
+          .values({ responseId, questionId: step.saved.questionId, value: step.saved.value, answeredAt: now })
+          .onConflictDoUpdate({
+            target: [answers.responseId, answers.questionId],
+            set: { value: step.saved.value, answeredAt: now },
+          })
+          .run();
+      }
+      if (step.removed.length > 0) {
+        tx.delete(answers)
+          .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, step.removed)))
+          .run();
+      }
+      tx.update(responses)
+        .set({
+          currentQuestion: step.state.current,
+          reviewing: step.state.reviewing,
+          pending: step.state.pending,
+          updatedAt: now,
+        })
+        .where(eq(responses.id, responseId))
+        .run();
+    });
+  }
+
+  submit(responseId: number, receipt: string, now: Date): StoredResponse {
+    return this.db
+      .update(responses)
+      .set({
+        receipt: sql`coalesce(${responses.receipt}, ${receipt})`,
+        submittedAt: now,
+        updatedAt: now,
+        pending: null,
+      })
+      .where(eq(responses.id, responseId))
+      .returning()
+      .get()!;
+  }
+
+  /** Moves a draft to another respondent key when the expert switches between named and anonymous. */
+  changeAnonymity(responseId: number, respondentKey: string, anonymous: boolean, removed: string[]): void {
+    this.db.transaction((tx) => {
+      tx.update(responses).set({ respondentKey, anonymous }).where(eq(responses.id, responseId)).run();
+      if (removed.length > 0) {
+        tx.delete(answers)
+          .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, removed)))
+          .run();
+      }
+    });
+  }
+
+  hasResponses(respondentKey: string): boolean {
+    return (
+      this.db
+        .select({ id: responses.id })
+        .from(responses)
+        .where(eq(responses.respondentKey, respondentKey))
+        .get() !== undefined
+    );
+  }
+
+  delete(responseId: number): void {
+    this.db.delete(responses).where(eq(responses.id, responseId)).run();
+  }
+
+  countSubmitted(waveId: number): number {
+    return this.db
+      .select({ count: sql<number>`count(*)` })
+      .from(responses)
+      .where(and(eq(responses.waveId, waveId), isNotNull(responses.submittedAt)))
+      .get()!.count;
+  }
+
+  /** Every submitted response of a questionnaire with its answers, ordered by wave. */
+  submitted(questionnaire: string): SubmittedResponse[] {
+    const rows = this.db
+      .select({
+        id: responses.id,
+        respondentKey: responses.respondentKey,
+        anonymous: responses.anonymous,
+        wave: waves.number,
+      })
+      .from(responses)
+      .innerJoin(waves, eq(waves.id, responses.waveId))
+      .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)))
+      .orderBy(asc(waves.number), asc(responses.id))
+      .all();
+    const byId = new Map<number, SubmittedResponse>();
+    for (const row of rows) {
+      byId.set(row.id, {
+        respondentId: String(row.id),
+        wave: row.wave,
+        anonymous: row.anonymous,
+        answers: {},
+      });
+    }
+    const answerRows = this.db.$client
+      .prepare(
+        `select a.response_id as responseId, a.question_id as questionId, a.value as value
+         from answers a join responses r on r.id = a.response_id
+         where r.questionnaire = ? and r.submitted_at is not null`,
+      )
+      .raw(true)
+      .iterate(questionnaire) as IterableIterator<[number, string, string]>;
+    for (const [responseId, questionId, value] of answerRows) {
+      const record = byId.get(responseId);
+      if (record)
+        (record.answers as Record<string, AnswerValue>)[questionId] = JSON.parse(value) as AnswerValue;
+    }
+    return [...byId.values()];
+  }
+}

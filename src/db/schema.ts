@@ -1,0 +1,97 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+/** A monitoring wave of one questionnaire; at most one is open per questionnaire. */
+export const waves = sqliteTable(
+  "waves",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    questionnaire: text("questionnaire").notNull(),
+    number: integer("number").notNull(),
+    openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull(),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [uniqueIndex("waves_questionnaire_number").on(table.questionnaire, table.number)],
+);
+
+/**
+ * Where a Telegram user is in the chat. Keyed by a keyed pseudonym of their account, never the account
+ * itself, so the table says nothing about who an anonymous expert is.
+ */
+export const participants = sqliteTable("participants", {
+  pseudonym: text("pseudonym").primaryKey(),
+  language: text("language"),
+  stage: text("stage", {
+    enum: ["language", "consent", "questionnaire", "anonymity", "answering", "submitted"],
+  })
+    .notNull()
+    .default("language"),
+  questionnaire: text("questionnaire"),
+  anonymous: integer("anonymous", { mode: "boolean" }),
+  consentedAt: integer("consented_at", { mode: "timestamp_ms" }),
+  screenMessageId: integer("screen_message_id"),
+  screenRevision: integer("screen_revision").notNull().default(0),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+});
+
+/** One expert's answers to one questionnaire in one wave, from Telegram or from paper. */
+export const responses = sqliteTable(
+  "responses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    questionnaire: text("questionnaire").notNull(),
+    respondentKey: text("respondent_key").notNull(),
+    anonymous: integer("anonymous", { mode: "boolean" }).notNull(),
+    source: text("source", { enum: ["telegram", "paper"] }).notNull(),
+    currentQuestion: text("current_question"),
+    reviewing: integer("reviewing", { mode: "boolean" }).notNull().default(false),
+    pending: text("pending", { mode: "json" }),
+    receipt: text("receipt"),
+    submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("responses_wave_respondent").on(table.waveId, table.respondentKey),
+    index("responses_wave_submitted").on(table.waveId, table.submittedAt),
+  ],
+);
+
+/** One stored answer; written the moment the expert gives it. */
+export const answers = sqliteTable(
+  "answers",
+  {
+    responseId: integer("response_id")
+      .notNull()
+      .references(() => responses.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+    value: text("value", { mode: "json" }).notNull(),
+    answeredAt: integer("answered_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.responseId, table.questionId] })],
+);
+
+/** Named experts only: the account we may write to for reminders and invitations. */
+export const experts = sqliteTable("experts", {
+  pseudonym: text("pseudonym").primaryKey(),
+  telegramId: integer("telegram_id").notNull().unique(),
+  username: text("username"),
+  firstName: text("first_name"),
+  lastName: text("last_name"),
+  language: text("language"),
+  remindersEnabled: integer("reminders_enabled", { mode: "boolean" }).notNull().default(true),
+  inviteToNextWave: integer("invite_to_next_wave", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/** State of @grammyjs/conversations, kept in the database so a restart loses nothing. */
+export const conversationStates = sqliteTable("conversation_states", {
+  key: text("key").primaryKey(),
+  state: text("state").notNull(),
+});

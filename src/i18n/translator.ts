@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import i18next, { type i18n, type TFunction } from "i18next";
+
+export const LANGUAGES = ["kk", "ru", "en"] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+export const DEFAULT_LOCALES_DIR = fileURLToPath(new URL("../../locales/", import.meta.url));
+
+export type Translate = TFunction;
+
+/** Every text the bot shows, in every language; one instance per process, never switched globally. */
+export class Translations {
+  private constructor(private readonly instance: i18n) {}
+
+  /**
+   * Loads `locales/<language>/<namespace>.json` for every language.
+   *
+   * @example
+   * const t = Translations.load().forLanguage("kk");
+   * t("questionnaire:titles.education"); // "Білім беру"
+   */
+  static load(dir: string = DEFAULT_LOCALES_DIR): Translations {
+    const resources: Record<string, Record<string, unknown>> = {};
+    for (const language of LANGUAGES) {
+      const folder = join(dir, language);
+      resources[language] = Object.fromEntries(
+        readdirSync(folder)
+          .filter((file) => file.endsWith(".json"))
+          .map((file) => [basename(file, ".json"), JSON.parse(readFileSync(join(folder, file), "utf8"))]),
+      );
+    }
+    const instance = i18next.createInstance();
+    void instance.init({
+      resources: resources as never,
+      initAsync: false,
+      lng: "en",
+      fallbackLng: false,
+      supportedLngs: [...LANGUAGES],
+      ns: Object.keys(resources.en ?? {}),
+      defaultNS: "bot",
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+    return new Translations(instance);
+  }
+
+  forLanguage(language: Language): Translate {
+    return this.instance.getFixedT(language);
+  }
+}
+
+/** Our language for a Telegram client language code: Kazakh and Russian as such, everyone else English. */
+export function languageFromTelegram(code: string | undefined): Language {
+  const base = code?.toLowerCase().split("-")[0];
+  if (base === "kk") return "kk";
+  if (base === "ru" || base === "uk" || base === "be" || base === "ky" || base === "uz" || base === "tg")
+    return "ru";
+  return "en";
+}
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+}

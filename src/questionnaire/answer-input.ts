@@ -1,0 +1,104 @@
+import type { AnswerValue, Question } from "./types.ts";
+
+export type InputResult<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
+
+/** Why an input was refused; the bot turns each into a message in the expert's language. */
+export type InputProblem =
+  | "not_a_number"
+  | "out_of_range"
+  | "empty"
+  | "too_long"
+  | "nothing_selected"
+  | "unknown_option"
+  | "wrong_kind"
+  | "duplicate_option"
+  | "not_optional";
+
+const INTEGER_PATTERN = /^[+-]?\d+$/;
+
+/** Reads a typed whole number such as "12" or " 7 " and checks the question's range. */
+export function parseIntegerInput(question: Question, text: string): InputResult<number> {
+  const trimmed = text.trim();
+  if (!INTEGER_PATTERN.test(trimmed)) return { ok: false, problem: "not_a_number" };
+  const value = Number(trimmed);
+  if (
+    value < (question.min ?? Number.MIN_SAFE_INTEGER) ||
+    value > (question.max ?? Number.MAX_SAFE_INTEGER)
+  ) {
+    return { ok: false, problem: "out_of_range" };
+  }
+  return { ok: true, value };
+}
+
+/** Reads a typed text answer (also the "please specify" of an `other` option) within the length limit. */
+export function parseTextInput(maxLength: number, text: string): InputResult<string> {
+  const trimmed = text.trim();
+  if (trimmed.length === 0) return { ok: false, problem: "empty" };
+  if ([...trimmed].length > maxLength) return { ok: false, problem: "too_long" };
+  return { ok: true, value: trimmed };
+}
+
+/** Longest "please specify" text accepted for an `other` option. */
+export const OTHER_TEXT_MAX_LENGTH = 300;
+
+/**
+ * The selection after the expert taps `optionId` in a multi-select: a tap adds or removes it; an exclusive
+ * option clears the others, and any other option clears the exclusive ones.
+ */
+export function toggleSelection(question: Question, selected: readonly string[], optionId: string): string[] {
+  if (selected.includes(optionId)) return selected.filter((id) => id !== optionId);
+  const option = question.options.find((candidate) => candidate.id === optionId);
+  if (!option) return [...selected];
+  if (option.exclusive) return [optionId];
+  const exclusive = new Set(question.options.filter((candidate) => candidate.exclusive).map((o) => o.id));
+  return question.options
+    .map((candidate) => candidate.id)
+    .filter((id) => (id === optionId || selected.includes(id)) && !exclusive.has(id));
+}
+
+/** Whether the option opens a "please specify" follow-up. */
+export function needsSpecification(question: Question, optionIds: readonly string[]): boolean {
+  return question.options.some((option) => option.specify && optionIds.includes(option.id));
+}
+
+/**
+ * Checks a complete answer against its question: the only gate before anything is stored, whether it came
+ * from a button, a typed message or an imported file.
+ */
+export function checkAnswer(question: Question, answer: AnswerValue): InputProblem | undefined {
+  const optionIds = new Set(question.options.map((option) => option.id));
+  switch (answer.kind) {
+    case "declined":
+      return question.optional || question.preferNotToSay ? undefined : "not_optional";
+    case "choice":
+      if (question.type !== "select_one") return "wrong_kind";
+      return optionIds.has(answer.option) ? undefined : "unknown_option";
+    case "choices":
+      if (question.type !== "select_multiple") return "wrong_kind";
+      return checkOptionList(question, answer.options, optionIds);
+    case "rank":
+      if (question.type !== "rank") return "wrong_kind";
+      return checkOptionList(question, answer.order, optionIds);
+    case "integer":
+      if (question.type !== "integer") return "wrong_kind";
+      return parseIntegerInput(question, String(answer.value)).ok ? undefined : "out_of_range";
+    case "text": {
+      if (question.type !== "text") return "wrong_kind";
+      const parsed = parseTextInput(question.maxLength ?? 0, answer.value);
+      return parsed.ok ? undefined : parsed.problem;
+    }
+  }
+}
+
+function checkOptionList(
+  question: Question,
+  ids: readonly string[],
+  optionIds: ReadonlySet<string>,
+): InputProblem | undefined {
+  if (ids.length === 0) return "nothing_selected";
+  if (ids.some((id) => !optionIds.has(id))) return "unknown_option";
+  if (new Set(ids).size !== ids.length) return "duplicate_option";
+  const exclusive = question.options.filter((option) => option.exclusive).map((option) => option.id);
+  if (ids.length > 1 && ids.some((id) => exclusive.includes(id))) return "unknown_option";
+  return undefined;
+}

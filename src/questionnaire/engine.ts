@@ -1,0 +1,98 @@
+import type { Answers, Question, Questionnaire } from "./types.ts";
+
+/** How one respondent goes through a questionnaire. */
+export interface FlowOptions {
+  /** Anonymous respondents skip the identity block entirely. */
+  anonymous: boolean;
+}
+
+/** Whether `question`'s condition holds for the answers given so far. */
+export function isRelevant(question: Question, answers: Answers): boolean {
+  if (!question.relevant) return true;
+  const answer = answers[question.relevant.question];
+  if (!answer) return false;
+  const anyOf = question.relevant.anyOf;
+  if (answer.kind === "choice") return anyOf.includes(answer.option);
+  if (answer.kind === "choices") return answer.options.some((option) => anyOf.includes(option));
+  return false;
+}
+
+/**
+ * The questions this respondent is asked, in order, given their answers so far.
+ *
+ * @example
+ * visibleQuestions(healthcare, { high_risk_group: { kind: "choice", option: "no" } }, { anonymous: true })
+ *   .some((q) => q.id === "high_risk_complications"); // false
+ */
+export function visibleQuestions(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  flow: FlowOptions,
+): Question[] {
+  return questionnaire.questions.filter(
+    (question) => !(flow.anonymous && question.section === "identity") && isRelevant(question, answers),
+  );
+}
+
+/** The question after `currentId` (or the first one), or undefined at the end. */
+export function nextQuestion(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  currentId: string | undefined,
+  flow: FlowOptions,
+): Question | undefined {
+  const visible = visibleQuestions(questionnaire, answers, flow);
+  if (currentId === undefined) return visible[0];
+  const order = questionnaire.questions.findIndex((question) => question.id === currentId);
+  return visible.find((question) => questionnaire.questions.indexOf(question) > order);
+}
+
+/** The question before `currentId`, or undefined on the first one. */
+export function previousQuestion(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  currentId: string,
+  flow: FlowOptions,
+): Question | undefined {
+  const order = questionnaire.questions.findIndex((question) => question.id === currentId);
+  return visibleQuestions(questionnaire, answers, flow).findLast(
+    (question) => questionnaire.questions.indexOf(question) < order,
+  );
+}
+
+/** The first question still to be answered, or undefined when the response is complete. */
+export function firstUnanswered(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  flow: FlowOptions,
+): Question | undefined {
+  return visibleQuestions(questionnaire, answers, flow).find((question) => !(question.id in answers));
+}
+
+/** 1-based position of `currentId` among the questions this respondent is asked, e.g. 7 of 21. */
+export function progress(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  currentId: string,
+  flow: FlowOptions,
+): { position: number; total: number } {
+  const visible = visibleQuestions(questionnaire, answers, flow);
+  return { position: visible.findIndex((question) => question.id === currentId) + 1, total: visible.length };
+}
+
+/**
+ * Answered questions that no longer apply: a changed answer can hide a conditional question, and its old
+ * answer must not be counted. Identity answers of an anonymous respondent never apply.
+ */
+export function inapplicableAnswers(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  flow: FlowOptions,
+): string[] {
+  const visible = new Set(visibleQuestions(questionnaire, answers, flow).map((question) => question.id));
+  return Object.keys(answers).filter((id) => !visible.has(id));
+}
+
+export function findQuestion(questionnaire: Questionnaire, questionId: string): Question | undefined {
+  return questionnaire.questions.find((question) => question.id === questionId);
+}

@@ -1,0 +1,306 @@
+import { mean, median } from "simple-statistics";
+import { isRelevant } from "../questionnaire/engine.ts";
+import type { Answers, AnswerValue, Question, Questionnaire } from "../questionnaire/types.ts";
+import { type GeneralisedRanking, generalisedRanking } from "./generalised-ranking.ts";
+import { kendallW } from "./kendall-w.ts";
+import { type OptionDistribution, optionDistribution } from "./option-distribution.ts";
+import { roundRatio } from "./round-ratio.ts";
+import { type SpearmanResult, spearmanRho } from "./spearman.ts";
+import { type OptionChange, waveChange } from "./wave-change.ts";
+
+/** One submitted response, as the statistics need it. */
+export interface ResponseRecord {
+  respondentId: string;
+  wave: number;
+  anonymous: boolean;
+  answers: Answers;
+}
+
+/** An item of a generalised ranking as published: mean rank rounded to 2 decimals. */
+export interface RankingEntry {
+  id: string;
+  meanRank: number;
+  place: number;
+}
+
+/** A group's generalised ranking and its concordance; the W fields are absent below 2 rankings. */
+export interface RankingStatistics {
+  /** Sorted by place, then questionnaire order. */
+  ranking: RankingEntry[];
+  kendallW?: number;
+  chiSquare?: number;
+  df?: number;
+  p?: number;
+  approximationReliable: boolean;
+}
+
+export type RankWaveSummary = { shown: number; answered: number } & RankingStatistics;
+
+export interface IntegerWaveSummary {
+  shown: number;
+  answered: number;
+  /** The four statistics are absent when nobody answered. */
+  mean?: number;
+  median?: number;
+  min?: number;
+  max?: number;
+}
+
+export interface TextWaveSummary {
+  shown: number;
+  answered: number;
+  texts: string[];
+}
+
+/** Keyed by wave number as a string ("1", "2"). */
+export type ByWave<T> = Record<string, T>;
+
+export interface ChoiceQuestionSummary {
+  id: string;
+  type: "select_one" | "select_multiple";
+  waves: ByWave<OptionDistribution>;
+  /** Last wave against the one before; absent with one wave. */
+  change?: OptionChange[];
+}
+
+export interface RankQuestionSummary {
+  id: string;
+  type: "rank";
+  waves: ByWave<RankWaveSummary>;
+  /** Mean ranks of the last wave against the one before; absent with one wave or when rho has no p. */
+  spearman?: { rho: number; p: number };
+}
+
+export interface IntegerQuestionSummary {
+  id: string;
+  type: "integer";
+  waves: ByWave<IntegerWaveSummary>;
+}
+
+export interface TextQuestionSummary {
+  id: string;
+  type: "text";
+  waves: ByWave<TextWaveSummary>;
+}
+
+export type QuestionSummary =
+  | ChoiceQuestionSummary
+  | RankQuestionSummary
+  | IntegerQuestionSummary
+  | TextQuestionSummary;
+
+/** The stable JSON contract of a questionnaire's statistics. */
+export interface QuestionnaireSummary {
+  questionnaire: string;
+  /** Wave numbers present, ascending. */
+  waves: number[];
+  /** Respondents per wave. */
+  respondents: ByWave<number>;
+  /** In questionnaire order, without the identity block (personal data). */
+  questions: QuestionSummary[];
+}
+
+/** One group of experts in `compareGroups`. */
+export type GroupRanking = { group: string; experts: number } & RankingStatistics;
+
+export interface GroupComparison {
+  questionId: string;
+  /** The groups found, by label; two when there is something to compare. */
+  groups: GroupRanking[];
+  /** Spearman's rho between the two groups' mean ranks; absent unless both groups ranked. */
+  spearman?: SpearmanResult;
+}
+
+/**
+ * The statistics the study publishes for `questionnaire`, per wave: option counts and shares, generalised
+ * rankings with Kendall's W, integer and text answers; and the last wave against the one before (change in
+ * percentage points, Spearman's rho of the rankings). `responses` are the submitted ones of this questionnaire.
+ *
+ * @example
+ * const summary = summariseQuestionnaire(education, responses);
+ * summary.questions.find((question) => question.id === "barriers"); // { id, type, waves: { "1": …, "2": … }, change }
+ */
+export function summariseQuestionnaire(
+  questionnaire: Questionnaire,
+  responses: readonly ResponseRecord[],
+): QuestionnaireSummary {
+  const waves = [...new Set(responses.map((response) => response.wave))].sort((a, b) => a - b);
+  const answersByWave = new Map(
+    waves.map((wave) => [
+      wave,
+      responses.filter((response) => response.wave === wave).map((response) => response.answers),
+    ]),
+  );
+  return {
+    questionnaire: questionnaire.id,
+    waves,
+    respondents: Object.fromEntries(waves.map((wave) => [String(wave), answersByWave.get(wave)!.length])),
+    questions: questionnaire.questions
+      .filter((question) => question.section !== "identity")
+      .map((question) => summariseQuestion(question, answersByWave)),
+  };
+}
+
+/**
+ * Compares the generalised rankings of rank question `questionId` between two groups of experts (e.g. region
+ * shymkent against turkestan_region, or named against anonymous) with Spearman's rho. `groupOf` names the group
+ * of a response, undefined leaves it out; pass one wave's responses so no expert counts twice.
+ *
+ * @example
+ * compareGroups(education, wave2, "barriers_rank", (response) => (response.anonymous ? "anonymous" : "named"));
+ */
+export function compareGroups(
+  questionnaire: Questionnaire,
+  responses: readonly ResponseRecord[],
+  questionId: string,
+  groupOf: (response: ResponseRecord) => string | undefined,
+): GroupComparison {
+  const question = questionnaire.questions.find((candidate) => candidate.id === questionId);
+  if (question?.type !== "rank") {
+    throw new RangeError(`compareGroups: "${questionId}" is not a rank question of ${questionnaire.id}`);
+  }
+  const answersByGroup = new Map<string, Answers[]>();
+  for (const response of responses) {
+    const group = groupOf(response);
+    if (group === undefined) continue;
+    const members = answersByGroup.get(group) ?? [];
+    members.push(response.answers);
+    answersByGroup.set(group, members);
+  }
+  if (answersByGroup.size > 2) {
+    throw new RangeError(`compareGroups: groupOf gave ${answersByGroup.size} groups; compare two at a time`);
+  }
+  const rankings = [...answersByGroup.keys()].sort().map((group) => ({
+    group,
+    ranking: rankAnswers(question, answersByGroup.get(group)!).ranking,
+  }));
+  const groups = rankings.map(({ group, ranking }) => ({
+    group,
+    experts: ranking.rankMatrix.length,
+    ...rankingStatistics(ranking),
+  }));
+  const [first, second] = rankings;
+  if (!first || !second || first.ranking.items.length === 0 || second.ranking.items.length === 0) {
+    return { questionId, groups };
+  }
+  return { questionId, groups, spearman: meanRankCorrelation(first.ranking, second.ranking) };
+}
+
+function summariseQuestion(
+  question: Question,
+  answersByWave: ReadonlyMap<number, Answers[]>,
+): QuestionSummary {
+  const { id } = question;
+  switch (question.type) {
+    case "select_one":
+    case "select_multiple": {
+      const distributions = mapWaves(answersByWave, (answers) => optionDistribution(question, answers));
+      const lastTwo = lastTwoWaves(distributions);
+      return {
+        id,
+        type: question.type,
+        waves: Object.fromEntries(distributions),
+        ...(lastTwo ? { change: waveChange(...lastTwo) } : {}),
+      };
+    }
+    case "rank": {
+      const rankings = mapWaves(answersByWave, (answers) => rankAnswers(question, answers));
+      const lastTwo = lastTwoWaves(rankings);
+      const spearman =
+        lastTwo && lastTwo[0].ranking.items.length > 0 && lastTwo[1].ranking.items.length > 0
+          ? meanRankCorrelation(lastTwo[0].ranking, lastTwo[1].ranking)
+          : undefined;
+      return {
+        id,
+        type: "rank",
+        waves: Object.fromEntries(
+          rankings.map(([wave, { shown, ranking }]) => [
+            wave,
+            { shown, answered: ranking.rankMatrix.length, ...rankingStatistics(ranking) },
+          ]),
+        ),
+        ...(spearman?.rho !== undefined && spearman.p !== undefined
+          ? { spearman: { rho: spearman.rho, p: spearman.p } }
+          : {}),
+      };
+    }
+    case "integer":
+      return {
+        id,
+        type: "integer",
+        waves: Object.fromEntries(mapWaves(answersByWave, (answers) => integerSummary(question, answers))),
+      };
+    case "text":
+      return {
+        id,
+        type: "text",
+        waves: Object.fromEntries(mapWaves(answersByWave, (answers) => textSummary(question, answers))),
+      };
+  }
+}
+
+function mapWaves<T>(answersByWave: ReadonlyMap<number, Answers[]>, summarise: (answers: Answers[]) => T) {
+  return [...answersByWave].map(([wave, answers]): [string, T] => [String(wave), summarise(answers)]);
+}
+
+function lastTwoWaves<T>(waves: readonly [string, T][]): [T, T] | undefined {
+  const earlier = waves.at(-2);
+  const later = waves.at(-1);
+  return earlier && later ? [earlier[1], later[1]] : undefined;
+}
+
+function rankAnswers(
+  question: Question,
+  responses: readonly Answers[],
+): { shown: number; ranking: GeneralisedRanking } {
+  const { shown, given } = answersOfShown(question, responses);
+  const orders = given.flatMap((answer) => (answer.kind === "rank" ? [answer.order] : []));
+  const itemIds = question.options.map((option) => option.id);
+  return { shown, ranking: generalisedRanking(itemIds, orders) };
+}
+
+function rankingStatistics({ items, rankMatrix }: GeneralisedRanking): RankingStatistics {
+  const experts = rankMatrix.length;
+  const ranking = [...items]
+    .sort((a, b) => a.place - b.place)
+    .map(({ id, rankSum, place }) => ({ id, meanRank: roundRatio(2 * rankSum, 2 * experts, 2), place }));
+  const { w, chiSquare, df, p, approximationReliable } = kendallW(rankMatrix);
+  if (w === undefined) return { ranking, approximationReliable };
+  return { ranking, kendallW: w, chiSquare, df, p, approximationReliable };
+}
+
+function meanRankCorrelation(earlier: GeneralisedRanking, later: GeneralisedRanking): SpearmanResult {
+  return spearmanRho(
+    earlier.items.map((item) => item.meanRank),
+    later.items.map((item) => item.meanRank),
+  );
+}
+
+function integerSummary(question: Question, responses: readonly Answers[]): IntegerWaveSummary {
+  const { shown, given } = answersOfShown(question, responses);
+  const values = given.flatMap((answer) => (answer.kind === "integer" ? [answer.value] : []));
+  const counts = { shown, answered: values.length };
+  if (values.length === 0) return counts;
+  return {
+    ...counts,
+    mean: mean(values),
+    median: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
+}
+
+function textSummary(question: Question, responses: readonly Answers[]): TextWaveSummary {
+  const { shown, given } = answersOfShown(question, responses);
+  const texts = given.flatMap((answer) => (answer.kind === "text" ? [answer.value] : []));
+  return { shown, answered: texts.length, texts };
+}
+
+/** How many respondents were shown `question`, and the answers those gave (declined ones included). */
+function answersOfShown(
+  question: Question,
+  responses: readonly Answers[],
+): { shown: number; given: AnswerValue[] } {
+  const shown = responses.filter((answers) => isRelevant(question, answers));
+  return { shown: shown.length, given: shown.flatMap((answers) => answers[question.id] ?? []) };
+}
