@@ -14,7 +14,11 @@ export interface CreateBotOptions {
   botConfig?: BotConfig<BotContext>;
   /** Middleware that must run before everything else, e.g. the runner's per-chat sequentializer. */
   before?: Middleware<BotContext>;
+  /** Updates one user may send per time frame before the rest are dropped (a flood, not a person). */
+  rateLimit?: { limit: number; timeFrameMs: number };
 }
+
+const DEFAULT_RATE_LIMIT = { limit: 20, timeFrameMs: 2000 };
 
 /**
  * Builds the bot without starting it. Order matters: error boundary → plugins → features → unhandled last.
@@ -23,7 +27,10 @@ export interface CreateBotOptions {
  * const bot = createBot(token, { services, botConfig: { botInfo, client: { apiRoot } } });
  * await bot.handleUpdate(update);
  */
-export function createBot(token: string, { services, botConfig, before }: CreateBotOptions): Bot<BotContext> {
+export function createBot(
+  token: string,
+  { services, botConfig, before, rateLimit = DEFAULT_RATE_LIMIT }: CreateBotOptions,
+): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
   if (before) bot.use(before);
   bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
@@ -50,8 +57,8 @@ export function createBot(token: string, { services, botConfig, before }: Create
   });
   guarded.use(
     limit<BotContext, never>({
-      timeFrame: 2000,
-      limit: 20,
+      timeFrame: rateLimit.timeFrameMs,
+      limit: rateLimit.limit,
       keyGenerator: (ctx) => ctx.from?.id.toString(),
       onLimitExceeded: async (ctx) => {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);

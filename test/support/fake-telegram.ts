@@ -1,0 +1,132 @@
+import type { Update, UserFromGetMe } from "grammy/types";
+
+export interface SentMessage {
+  chatId: number;
+  messageId: number;
+  text: string;
+  buttons: { text: string; data: string }[][];
+}
+
+export interface ApiCall {
+  method: string;
+  payload: Record<string, unknown>;
+}
+
+export const botInfo: UserFromGetMe = {
+  id: 1000,
+  is_bot: true,
+  first_name: "Survey",
+  username: "survey_test_bot",
+  can_join_groups: true,
+  can_read_all_group_messages: false,
+  supports_inline_queries: false,
+  can_connect_to_business: false,
+  has_main_web_app: false,
+  has_topics_enabled: false,
+  allows_users_to_create_topics: false,
+} as UserFromGetMe;
+
+type Keyboard = { inline_keyboard?: { text: string; callback_data?: string }[][] };
+
+/**
+ * A capturing stand-in for Telegram's HTTP API, passed as grammY's `client.fetch`: it records every call,
+ * keeps each chat's messages (with edits) and answers like Telegram does for the methods the bot uses.
+ */
+export class FakeTelegram {
+  readonly calls: ApiCall[] = [];
+  readonly messages = new Map<number, SentMessage[]>();
+  private nextMessageId = 1;
+  private nextUpdateId = 1;
+
+  readonly fetch = async (url: unknown, init?: { body?: unknown }): Promise<Response> => {
+    const method = String(url).split("/").at(-1)!;
+    const payload = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+    this.calls.push({ method, payload });
+    return Response.json({ ok: true, result: this.answer(method, payload) });
+  };
+
+  private answer(method: string, payload: Record<string, unknown>): unknown {
+    const chatId = Number(payload.chat_id);
+    const buttonsOf = (markup: unknown) =>
+      ((markup as Keyboard | undefined)?.inline_keyboard ?? []).map((row) =>
+        row.map((button) => ({ text: button.text, data: button.callback_data ?? "" })),
+      );
+    if (method === "sendMessage") {
+      const message: SentMessage = {
+        chatId,
+        messageId: this.nextMessageId++,
+        text: String(payload.text),
+        buttons: buttonsOf(payload.reply_markup),
+      };
+      this.chat(chatId).push(message);
+      return { message_id: message.messageId, date: 0, chat: { id: chatId, type: "private" }, text: message.text };
+    }
+    if (method === "editMessageText") {
+      const message = this.chat(chatId).find((m) => m.messageId === Number(payload.message_id));
+      if (message) Object.assign(message, { text: String(payload.text), buttons: buttonsOf(payload.reply_markup) });
+      return { message_id: Number(payload.message_id), date: 0, chat: { id: chatId, type: "private" } };
+    }
+    return true;
+  }
+
+  chat(chatId: number): SentMessage[] {
+    if (!this.messages.has(chatId)) this.messages.set(chatId, []);
+    return this.messages.get(chatId)!;
+  }
+
+  lastMessage(chatId: number): SentMessage {
+    const message = this.chat(chatId).at(-1);
+    if (!message) throw new Error(`no message in chat ${chatId}`);
+    return message;
+  }
+
+  callsOf(method: string): ApiCall[] {
+    return this.calls.filter((call) => call.method === method);
+  }
+
+  /** A private text message from a user (commands get their entity, as Telegram sends them). */
+  textUpdate(from: { id: number; language_code?: string; first_name?: string; username?: string }, text: string): Update {
+    const command = /^\/\w+/.exec(text)?.[0];
+    const message = {
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: "private", first_name: from.first_name ?? "Expert" },
+      from: { is_bot: false, first_name: "Expert", ...from },
+      text,
+      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+    };
+    return { update_id: this.nextUpdateId++, message } as Update;
+  }
+
+  /** A press on the button labelled `label` of the newest message in the user's chat that has it. */
+  pressUpdate(from: { id: number; language_code?: string }, label: string | RegExp): Update {
+    const matches = (text: string) => (typeof label === "string" ? text === label : label.test(text));
+    const message = this.chat(from.id).findLast((m) => m.buttons.flat().some((b) => matches(b.text)));
+    const button = message?.buttons.flat().find((b) => matches(b.text));
+    if (!message || !button) {
+      const visible = this.chat(from.id).at(-1)?.buttons.flat().map((b) => b.text) ?? [];
+      throw new Error(`no button ${String(label)}; the last message has ${JSON.stringify(visible)}`);
+    }
+    return this.callbackUpdate(from, button.data, message.messageId);
+  }
+
+  callbackUpdate(from: { id: number; language_code?: string }, data: string, messageId: number): Update {
+    return {
+      update_id: this.nextUpdateId++,
+      callback_query: {
+        id: String(this.nextUpdateId),
+        chat_instance: "1",
+        from: { is_bot: false, first_name: "Expert", ...from },
+        message: { message_id: messageId, date: 0, chat: { id: from.id, type: "private", first_name: "Expert" } },
+        data,
+      },
+    } as Update;
+  }
+
+  /** Toasts shown for callback queries, newest last. */
+  toasts(): string[] {
+    return this.callsOf("answerCallbackQuery")
+      .map((call) => call.payload.text)
+      .filter((text): text is string => typeof text === "string");
+  }
+}
