@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import { OTHER_TEXT_MAX_LENGTH } from "../../questionnaire/answer-input.ts";
 import { findQuestion } from "../../questionnaire/engine.ts";
 import { applyAction, type FlowAction, type FlowStep } from "../../questionnaire/response-flow.ts";
 import type { Question } from "../../questionnaire/types.ts";
@@ -33,7 +34,8 @@ function problemMessage(chat: ExpertChat, active: ActiveResponse, step: FlowStep
   const question = active.state.current
     ? findQuestion(active.questionnaire, active.state.current)
     : undefined;
-  const max = step.state.pending?.kind === "specify" ? 300 : question?.maxLength;
+  const specifying = step.state.pending?.kind === "specify";
+  const max = step.problem === "out_of_range" ? question?.max : specifying ? OTHER_TEXT_MAX_LENGTH : question?.maxLength;
   return chat.t(`problems.${step.problem}`, { min: question?.min, max });
 }
 
