@@ -4,6 +4,7 @@ import pino, { type Logger } from "pino";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import type { Config } from "./config.ts";
+import { ConversationStateRepository } from "./db/conversation-state-repository.ts";
 import { openDatabase } from "./db/database.ts";
 import { ExpertRepository } from "./db/expert-repository.ts";
 import { ParticipantRepository } from "./db/participant-repository.ts";
@@ -35,6 +36,7 @@ export async function startApplication(
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
     experts: new ExpertRepository(db),
+    conversationStates: new ConversationStateRepository(db),
     coordinatorIds: new Set(config.coordinatorIds),
     logger,
     now: () => new Date(),

@@ -1,5 +1,7 @@
+import type { ConversationFlavor } from "@grammyjs/conversations";
 import type { Context } from "grammy";
 import type { Logger } from "pino";
+import type { ConversationStateRepository } from "../db/conversation-state-repository.ts";
 import type { ExpertRepository } from "../db/expert-repository.ts";
 import type { ParticipantRepository } from "../db/participant-repository.ts";
 import type { ResponseRepository } from "../db/response-repository.ts";
@@ -18,6 +20,7 @@ export interface BotServices {
   responses: ResponseRepository;
   experts: ExpertRepository;
   coordinatorIds: ReadonlySet<number>;
+  conversationStates: ConversationStateRepository;
   logger: Logger;
   now: () => Date;
 }
@@ -28,4 +31,5 @@ export interface SurveyFlavor {
   t: Translate;
 }
 
-export type BotContext = Context & SurveyFlavor;
+/** Context of the bot's own middleware; conversations see a plain Context and get services by closure. */
+export type BotContext = ConversationFlavor<Context & SurveyFlavor>;

@@ -4,6 +4,7 @@ import { Bot, type BotConfig, type BotError, type Middleware } from "grammy";
 import { isLanguage, languageFromTelegram } from "../i18n/translator.ts";
 import type { BotContext, BotServices } from "./context.ts";
 import { typedAnswersFeature } from "./features/answering.ts";
+import { coordinatorFeature } from "./features/coordinator.ts";
 import { expertButtonsFeature } from "./features/expert-buttons.ts";
 import { helpFeature } from "./features/help.ts";
 import { startFeature } from "./features/start.ts";
@@ -66,6 +67,7 @@ export function createBot(
     }),
   );
 
+  guarded.use(coordinatorFeature(services));
   guarded.use(startFeature);
   guarded.use(helpFeature);
   guarded.use(expertButtonsFeature);

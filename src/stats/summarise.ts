@@ -123,8 +123,12 @@ export interface GroupComparison {
 export function summariseQuestionnaire(
   questionnaire: Questionnaire,
   responses: readonly ResponseRecord[],
+  /** Waves to report even when nobody has submitted in them yet, e.g. a wave that has just opened. */
+  knownWaves: readonly number[] = [],
 ): QuestionnaireSummary {
-  const waves = [...new Set(responses.map((response) => response.wave))].sort((a, b) => a - b);
+  const waves = [...new Set([...knownWaves, ...responses.map((response) => response.wave)])].sort(
+    (a, b) => a - b,
+  );
   const answersByWave = new Map(
     waves.map((wave) => [
       wave,

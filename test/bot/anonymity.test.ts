@@ -8,7 +8,13 @@ import { questionnaire } from "../support/questionnaires.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
 const t = Translations.load().forLanguage("en");
-const account = { id: 777_123_456, first_name: "Gulnara", last_name: "Seitkali", username: "gulnara_expert", language_code: "en" };
+const account = {
+  id: 777_123_456,
+  first_name: "Gulnara",
+  last_name: "Seitkali",
+  username: "gulnara_expert",
+  language_code: "en",
+};
 
 async function completeQuestionnaire(testBot: TestBot, anonymous: boolean) {
   const user = expert(testBot, account);
@@ -53,7 +59,9 @@ describe("anonymity", () => {
     const dir = mkdtempSync(join(tmpdir(), "anonymity-"));
     const testBot = createTestBot({ databasePath: join(dir, "survey.db") });
     await completeQuestionnaire(testBot, true);
-    expect(testBot.services.responses.countSubmitted(testBot.services.waves.openWave("healthcare")!.id)).toBe(1);
+    expect(testBot.services.responses.countSubmitted(testBot.services.waves.openWave("healthcare")!.id)).toBe(
+      1,
+    );
     const raw = rawDatabaseBytes(dir);
     expect(raw.length).toBeGreaterThan(10_000);
     for (const trace of traces) expect(raw.includes(trace), trace).toBe(false);

@@ -34,7 +34,14 @@ async function onboard(
 }
 
 /** Answers every question the scripted way until the review screen shows. */
-async function answerAll(testBot: TestBot, user: ReturnType<typeof expert>, userId: number, language: Language, id: "education" | "healthcare", anonymous: boolean) {
+async function answerAll(
+  testBot: TestBot,
+  user: ReturnType<typeof expert>,
+  userId: number,
+  language: Language,
+  id: "education" | "healthcare",
+  anonymous: boolean,
+) {
   const t = translations.forLanguage(language);
   for (let guard = 0; guard < 60; guard++) {
     const current = responseOf(testBot, userId, id, anonymous)!.currentQuestion;
@@ -52,21 +59,24 @@ describe("an expert answering in Telegram", () => {
     ["en", "education", true],
     ["ru", "healthcare", false],
     ["kk", "education", false],
-  ] as const)("completes the questionnaire in %s (%s, anonymous: %s) and gets a receipt", async (language, id, anonymous) => {
-    const testBot = createTestBot();
-    const userId = 501;
-    const user = expert(testBot, { id: userId, language_code: language });
-    const t = translations.forLanguage(language);
-    await onboard(testBot, user, language, id, anonymous);
-    await answerAll(testBot, user, userId, language, id, anonymous);
-    expect(user.last().text).toContain(t("review.title").replace(/<\/?b>/g, ""));
-    await user.press(t("buttons.submit"));
-    const response = responseOf(testBot, userId, id, anonymous)!;
-    expect(response.submittedAt).not.toBeNull();
-    expect(user.last().text).toContain(response.receipt!);
-    const answers = testBot.services.responses.answersOf(response.id);
-    expect(Object.keys(answers)).toHaveLength(anonymous ? 21 : id === "education" ? 25 : 24);
-  });
+  ] as const)(
+    "completes the questionnaire in %s (%s, anonymous: %s) and gets a receipt",
+    async (language, id, anonymous) => {
+      const testBot = createTestBot();
+      const userId = 501;
+      const user = expert(testBot, { id: userId, language_code: language });
+      const t = translations.forLanguage(language);
+      await onboard(testBot, user, language, id, anonymous);
+      await answerAll(testBot, user, userId, language, id, anonymous);
+      expect(user.last().text).toContain(t("review.title").replace(/<\/?b>/g, ""));
+      await user.press(t("buttons.submit"));
+      const response = responseOf(testBot, userId, id, anonymous)!;
+      expect(response.submittedAt).not.toBeNull();
+      expect(user.last().text).toContain(response.receipt!);
+      const answers = testBot.services.responses.answersOf(response.id);
+      expect(Object.keys(answers)).toHaveLength(anonymous ? 21 : id === "education" ? 25 : 24);
+    },
+  );
 
   it("preselects the language of the Telegram app and edits the question in place", async () => {
     const testBot = createTestBot();
@@ -119,7 +129,9 @@ describe("an expert answering in Telegram", () => {
     expect(ru("problems.use_buttons")).toMatch(/кнопо?к/);
     await user.press("Шымкент");
     await user.send("сто");
-    expect(testBot.telegram.chat(10).at(-2)?.text).toBe(translations.forLanguage("ru")("problems.not_a_number"));
+    expect(testBot.telegram.chat(10).at(-2)?.text).toBe(
+      translations.forLanguage("ru")("problems.not_a_number"),
+    );
     await user.send("61");
     expect(testBot.telegram.chat(10).at(-2)?.text).toBe(
       translations.forLanguage("ru")("problems.out_of_range", { min: 0, max: 60 }),
@@ -138,7 +150,9 @@ describe("an expert answering in Telegram", () => {
     await testBot.bot.handleUpdate({ ...tap, update_id: tap.update_id + 1000 });
     const response = responseOf(testBot, 11, "education", true)!;
     expect(response.currentQuestion).toBe("experience_years");
-    expect(testBot.telegram.toasts().at(-1)).toBe("That button belongs to an earlier step: nothing was changed.");
+    expect(testBot.telegram.toasts().at(-1)).toBe(
+      "That button belongs to an earlier step: nothing was changed.",
+    );
   });
 
   it("offers to continue or start over on /start, and continues at the same question", async () => {
@@ -170,7 +184,12 @@ describe("an expert answering in Telegram", () => {
   });
 });
 
-async function answerUntil(testBot: TestBot, user: ReturnType<typeof expert>, userId: number, questionId: string) {
+async function answerUntil(
+  testBot: TestBot,
+  user: ReturnType<typeof expert>,
+  userId: number,
+  questionId: string,
+) {
   const t = translations.forLanguage("en");
   for (;;) {
     const current = responseOf(testBot, userId, "education", true)!.currentQuestion!;

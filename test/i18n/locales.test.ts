@@ -9,7 +9,10 @@ type Tree = { [key: string]: string | Tree };
 function load(language: string): Record<string, Tree> {
   const dir = join(DEFAULT_LOCALES_DIR, language);
   return Object.fromEntries(
-    readdirSync(dir).map((file) => [file.replace(/\.json$/, ""), JSON.parse(readFileSync(join(dir, file), "utf8"))]),
+    readdirSync(dir).map((file) => [
+      file.replace(/\.json$/, ""),
+      JSON.parse(readFileSync(join(dir, file), "utf8")),
+    ]),
   );
 }
 
@@ -39,7 +42,8 @@ describe("translations", () => {
 
   it.each(LANGUAGES)("%s keeps the placeholders of the English text", (language) => {
     const differing = [...byLanguage.en!].filter(
-      ([key, text]) => placeholders(byLanguage[language]!.get(key) ?? text).join() !== placeholders(text).join(),
+      ([key, text]) =>
+        placeholders(byLanguage[language]!.get(key) ?? text).join() !== placeholders(text).join(),
     );
     expect(differing.map(([key]) => key)).toEqual([]);
   });
@@ -56,7 +60,8 @@ describe("translations", () => {
       for (const question of questionnaire.questions) {
         check(`questionnaire:questions.${question.textOwner}.${question.id}.text`);
         check(`questionnaire:questions.${question.textOwner}.${question.id}.short`);
-        for (const option of question.options) check(`questionnaire:choices.${question.choices}.${option.id}`);
+        for (const option of question.options)
+          check(`questionnaire:choices.${question.choices}.${option.id}`);
       }
     }
     expect(missing).toEqual([]);
@@ -64,7 +69,8 @@ describe("translations", () => {
 
   it.each(LANGUAGES)("%s button labels fit on a phone (32 characters)", (language) => {
     const long = [...byLanguage[language]!].filter(
-      ([key, text]) => (key.startsWith("questionnaire:choices.") || key.startsWith("bot:buttons.")) && [...text].length > 32,
+      ([key, text]) =>
+        (key.startsWith("questionnaire:choices.") || key.startsWith("bot:buttons.")) && [...text].length > 32,
     );
     expect(long).toEqual([]);
   });

@@ -1,6 +1,6 @@
+import type { Translate } from "../../src/i18n/translator.ts";
 import { findQuestion } from "../../src/questionnaire/engine.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
-import type { Translate } from "../../src/i18n/translator.ts";
 import { actionsFor } from "./scripted-answers.ts";
 
 /** What an expert does, in button labels and typed texts, to answer `questionId` the scripted way. */

@@ -1,10 +1,13 @@
 import type { Update, UserFromGetMe } from "grammy/types";
+import { parseMultipart } from "../emulator/multipart.ts";
 
 export interface SentMessage {
   chatId: number;
   messageId: number;
   text: string;
   buttons: { text: string; data: string }[][];
+  /** The uploaded picture or document. */
+  file?: Buffer;
 }
 
 export interface ApiCall {
@@ -40,7 +43,10 @@ export class FakeTelegram {
 
   readonly fetch = async (url: unknown, init?: { body?: unknown }): Promise<Response> => {
     const method = String(url).split("/").at(-1)!;
-    const payload = init?.body ? (JSON.parse(String(init.body)) as Record<string, unknown>) : {};
+    const payload =
+      typeof init?.body === "string"
+        ? (JSON.parse(init.body) as Record<string, unknown>)
+        : await readMultipart(init);
     this.calls.push({ method, payload });
     return Response.json({ ok: true, result: this.answer(method, payload) });
   };
@@ -51,19 +57,28 @@ export class FakeTelegram {
       ((markup as Keyboard | undefined)?.inline_keyboard ?? []).map((row) =>
         row.map((button) => ({ text: button.text, data: button.callback_data ?? "" })),
       );
-    if (method === "sendMessage") {
+    if (method === "sendMessage" || method === "sendPhoto" || method === "sendDocument") {
       const message: SentMessage = {
         chatId,
         messageId: this.nextMessageId++,
-        text: String(payload.text),
-        buttons: buttonsOf(payload.reply_markup),
+        text: String(payload.text ?? payload.caption ?? ""),
+        buttons: buttonsOf(
+          typeof payload.reply_markup === "string" ? JSON.parse(payload.reply_markup) : payload.reply_markup,
+        ),
+        ...(method === "sendMessage" ? {} : { file: payload.file as Buffer }),
       };
       this.chat(chatId).push(message);
-      return { message_id: message.messageId, date: 0, chat: { id: chatId, type: "private" }, text: message.text };
+      return {
+        message_id: message.messageId,
+        date: 0,
+        chat: { id: chatId, type: "private" },
+        text: message.text,
+      };
     }
     if (method === "editMessageText") {
       const message = this.chat(chatId).find((m) => m.messageId === Number(payload.message_id));
-      if (message) Object.assign(message, { text: String(payload.text), buttons: buttonsOf(payload.reply_markup) });
+      if (message)
+        Object.assign(message, { text: String(payload.text), buttons: buttonsOf(payload.reply_markup) });
       return { message_id: Number(payload.message_id), date: 0, chat: { id: chatId, type: "private" } };
     }
     return true;
@@ -85,7 +100,10 @@ export class FakeTelegram {
   }
 
   /** A private text message from a user (commands get their entity, as Telegram sends them). */
-  textUpdate(from: { id: number; language_code?: string; first_name?: string; username?: string }, text: string): Update {
+  textUpdate(
+    from: { id: number; language_code?: string; first_name?: string; username?: string },
+    text: string,
+  ): Update {
     const command = /^\/\w+/.exec(text)?.[0];
     const message = {
       message_id: this.nextMessageId++,
@@ -104,7 +122,11 @@ export class FakeTelegram {
     const message = this.chat(from.id).findLast((m) => m.buttons.flat().some((b) => matches(b.text)));
     const button = message?.buttons.flat().find((b) => matches(b.text));
     if (!message || !button) {
-      const visible = this.chat(from.id).at(-1)?.buttons.flat().map((b) => b.text) ?? [];
+      const visible =
+        this.chat(from.id)
+          .at(-1)
+          ?.buttons.flat()
+          .map((b) => b.text) ?? [];
       throw new Error(`no button ${String(label)}; the last message has ${JSON.stringify(visible)}`);
     }
     return this.callbackUpdate(from, button.data, message.messageId);
@@ -117,7 +139,11 @@ export class FakeTelegram {
         id: String(this.nextUpdateId),
         chat_instance: "1",
         from: { is_bot: false, first_name: "Expert", ...from },
-        message: { message_id: messageId, date: 0, chat: { id: from.id, type: "private", first_name: "Expert" } },
+        message: {
+          message_id: messageId,
+          date: 0,
+          chat: { id: from.id, type: "private", first_name: "Expert" },
+        },
         data,
       },
     } as Update;
@@ -129,4 +155,15 @@ export class FakeTelegram {
       .map((call) => call.payload.text)
       .filter((text): text is string => typeof text === "string");
   }
+}
+
+/** Uploads reach `fetch` as multipart streams: read the fields and the one file the way Telegram would. */
+async function readMultipart(init?: { body?: unknown; headers?: unknown }): Promise<Record<string, unknown>> {
+  if (!init?.body) return {};
+  const chunks: Buffer[] = [];
+  for await (const chunk of init.body as AsyncIterable<Uint8Array | string>) chunks.push(Buffer.from(chunk));
+  const contentType = (init.headers as Record<string, string>)["content-type"] ?? "";
+  const { fields, files } = parseMultipart(Buffer.concat(chunks), contentType);
+  const file = [...files.values()][0];
+  return { ...fields, ...(file ? { file: file.bytes } : {}) };
 }

@@ -1,6 +1,7 @@
 import pino from "pino";
-import { createBot } from "../../src/bot/create-bot.ts";
 import type { BotServices } from "../../src/bot/context.ts";
+import { createBot } from "../../src/bot/create-bot.ts";
+import { ConversationStateRepository } from "../../src/db/conversation-state-repository.ts";
 import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
 import { ExpertRepository } from "../../src/db/expert-repository.ts";
 import { ParticipantRepository } from "../../src/db/participant-repository.ts";
@@ -15,7 +16,11 @@ const translations = Translations.load();
 
 /** The real bot over an in-memory database, talking to a FakeTelegram. */
 export function createTestBot(
-  options: { coordinatorIds?: number[]; databasePath?: string; rateLimit?: { limit: number; timeFrameMs: number } } = {},
+  options: {
+    coordinatorIds?: number[];
+    databasePath?: string;
+    rateLimit?: { limit: number; timeFrameMs: number };
+  } = {},
 ) {
   const telegram = new FakeTelegram();
   const db: SurveyDatabase = openDatabase(options.databasePath ?? ":memory:");
@@ -27,6 +32,7 @@ export function createTestBot(
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
     experts: new ExpertRepository(db),
+    conversationStates: new ConversationStateRepository(db),
     coordinatorIds: new Set(options.coordinatorIds ?? []),
     logger: pino({ level: "silent" }),
     now: () => new Date(),
@@ -43,12 +49,19 @@ export function createTestBot(
 export type TestBot = ReturnType<typeof createTestBot>;
 
 /** An expert talking to the test bot. */
-export function expert(testBot: TestBot, from: { id: number; language_code?: string; first_name?: string; username?: string }) {
+export function expert(
+  testBot: TestBot,
+  from: { id: number; language_code?: string; first_name?: string; username?: string },
+) {
   const { bot, telegram } = testBot;
   return {
     send: (text: string) => bot.handleUpdate(telegram.textUpdate(from, text)),
     press: (label: string | RegExp) => bot.handleUpdate(telegram.pressUpdate(from, label)),
     last: () => telegram.lastMessage(from.id),
-    labels: () => telegram.lastMessage(from.id).buttons.flat().map((b) => b.text),
+    labels: () =>
+      telegram
+        .lastMessage(from.id)
+        .buttons.flat()
+        .map((b) => b.text),
   };
 }

@@ -35,7 +35,12 @@ function problemMessage(chat: ExpertChat, active: ActiveResponse, step: FlowStep
     ? findQuestion(active.questionnaire, active.state.current)
     : undefined;
   const specifying = step.state.pending?.kind === "specify";
-  const max = step.problem === "out_of_range" ? question?.max : specifying ? OTHER_TEXT_MAX_LENGTH : question?.maxLength;
+  const max =
+    step.problem === "out_of_range"
+      ? question?.max
+      : specifying
+        ? OTHER_TEXT_MAX_LENGTH
+        : question?.maxLength;
   return chat.t(`problems.${step.problem}`, { min: question?.min, max });
 }
 

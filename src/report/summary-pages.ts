@@ -1,0 +1,292 @@
+import type { Translate } from "../i18n/translator.ts";
+import { findQuestion } from "../questionnaire/engine.ts";
+import type { Question, Questionnaire } from "../questionnaire/types.ts";
+import type { OptionDistribution } from "../stats/option-distribution.ts";
+import type {
+  QuestionnaireSummary,
+  QuestionSummary,
+  RankingStatistics,
+  TextWaveSummary,
+} from "../stats/summarise.ts";
+import { rating } from "../stats/wave-change.ts";
+import type { BarChartSpec } from "./charts.ts";
+
+/** One page of a summary as a coordinator pages through it: plain text and, where it helps, a chart. */
+export interface SummaryPage {
+  text: string;
+  chart?: BarChartSpec;
+}
+
+const MAX_TEXTS = 8;
+const MAX_TEXT_LENGTH = 200;
+const SIGNIFICANCE = 0.05;
+
+/**
+ * The pages of a summary: an overview (respondents and the leading answer of every question), then one page
+ * per question with every option, the change between waves, rankings and their agreement in plain words.
+ *
+ * @example
+ * const pages = summaryPages(t, education, summariseQuestionnaire(education, responses));
+ * pages[0].text; // "Education: summary\nRespondents: wave 1: 42, wave 2: 42\n…"
+ */
+export function summaryPages(
+  t: Translate,
+  questionnaire: Questionnaire,
+  summary: QuestionnaireSummary,
+): SummaryPage[] {
+  const title = t(`questionnaire:titles.${questionnaire.id}`);
+  const labels = new SummaryLabels(t, questionnaire);
+  const total = Object.values(summary.respondents).reduce((sum, count) => sum + count, 0);
+  if (total === 0)
+    return [{ text: [overviewText(labels, title, summary), t("coordinator:no_responses")].join("\n") }];
+  const pages = summary.questions.map((question) => questionPage(labels, summary, question));
+  const overview: SummaryPage = { text: overviewText(labels, title, summary) };
+  return [overview, ...pages].map((page, index, all) => ({
+    ...page,
+    text: `${t("coordinator:page", { title, page: index + 1, pages: all.length })}\n\n${page.text}`,
+  }));
+}
+
+class SummaryLabels {
+  constructor(
+    readonly t: Translate,
+    private readonly questionnaire: Questionnaire,
+  ) {}
+
+  question(id: string): Question {
+    return findQuestion(this.questionnaire, id)!;
+  }
+
+  short(id: string): string {
+    const question = this.question(id);
+    return this.t(`questionnaire:questions.${question.textOwner}.${id}.short`);
+  }
+
+  text(id: string): string {
+    const question = this.question(id);
+    return this.t(`questionnaire:questions.${question.textOwner}.${id}.text`);
+  }
+
+  option(questionId: string, optionId: string): string {
+    return this.t(`questionnaire:choices.${this.question(questionId).choices}.${optionId}`);
+  }
+
+  waves(values: Record<string, number>): string {
+    return Object.entries(values)
+      .map(([wave, count]) => `${this.t("coordinator:wave", { number: wave })}: ${count}`)
+      .join(", ");
+  }
+}
+
+function overviewText(labels: SummaryLabels, title: string, summary: QuestionnaireSummary): string {
+  const t = labels.t;
+  const lines = [
+    t("coordinator:overview.title", { title }),
+    t("coordinator:overview.respondents", { counts: labels.waves(summary.respondents) }),
+  ];
+  const last = String(summary.waves.at(-1));
+  if (!summary.respondents[last]) return lines.join("\n");
+  lines.push("", t("coordinator:overview.leading"));
+  for (const question of summary.questions) {
+    if (question.type === "select_one" || question.type === "select_multiple") {
+      const leader = question.waves[last] && rating(question.waves[last].options)[0];
+      if (!leader) continue;
+      const change = question.change?.find((entry) => entry.id === leader.id);
+      const shift = change ? ` (${t("coordinator:change", { pp: signed(change.pp) })})` : "";
+      lines.push(
+        `• ${labels.short(question.id)}: ${labels.option(question.id, leader.id)} ${percentText(leader.percent)}${shift}`,
+      );
+    } else if (question.type === "rank") {
+      const top = question.waves[last]?.ranking[0];
+      if (top) lines.push(`• ${labels.short(question.id)}: 1. ${labels.option(question.id, top.id)}`);
+    }
+  }
+  return lines.join("\n");
+}
+
+function questionPage(
+  labels: SummaryLabels,
+  summary: QuestionnaireSummary,
+  question: QuestionSummary,
+): SummaryPage {
+  const t = labels.t;
+  const head = [labels.short(question.id), labels.text(question.id)];
+  const shown = Object.fromEntries(Object.entries(question.waves).map(([wave, data]) => [wave, data.shown]));
+  head.push(t("coordinator:shown", { counts: labels.waves(shown) }), "");
+  switch (question.type) {
+    case "select_one":
+    case "select_multiple":
+      return choicePage(labels, summary, question.id, question.waves, question.change, head);
+    case "rank":
+      return rankPage(labels, summary, question.id, question.waves, question.spearman, head);
+    case "integer": {
+      const lines = Object.entries(question.waves).map(([wave, data]) =>
+        data.mean === undefined
+          ? `${t("coordinator:wave", { number: wave })}: —`
+          : t("coordinator:integer_line", {
+              wave,
+              mean: data.mean.toFixed(1),
+              median: data.median,
+              min: data.min,
+              max: data.max,
+              answered: data.answered,
+            }),
+      );
+      return { text: [...head, ...lines].join("\n") };
+    }
+    case "text":
+      return {
+        text: [
+          ...head,
+          ...Object.entries(question.waves).flatMap(([wave, data]) => textLines(t, wave, data)),
+        ].join("\n"),
+      };
+  }
+}
+
+function choicePage(
+  labels: SummaryLabels,
+  summary: QuestionnaireSummary,
+  questionId: string,
+  waves: Record<string, OptionDistribution>,
+  change: { id: string; pp: number }[] | undefined,
+  head: string[],
+): SummaryPage {
+  const t = labels.t;
+  const waveKeys = summary.waves.map(String).filter((wave) => waves[wave]);
+  const last = waves[waveKeys.at(-1)!]!;
+  const lines = rating(last.options).map((option) => {
+    const values = waveKeys.map((wave) => {
+      const entry = waves[wave]!.options.find((candidate) => candidate.id === option.id)!;
+      return `${percentText(entry.percent)} (${entry.count})`;
+    });
+    const pp = change?.find((entry) => entry.id === option.id);
+    const shift = pp ? `, ${t("coordinator:change", { pp: signed(pp.pp) })}` : "";
+    return `• ${t("coordinator:option_line", { label: labels.option(questionId, option.id), values: values.join(" → ") })}${shift}`;
+  });
+  const others = waveKeys.flatMap((wave) => waves[wave]!.other);
+  if (others.length > 0)
+    lines.push(
+      "",
+      t("coordinator:other_texts"),
+      ...others.slice(0, MAX_TEXTS).map((text) => `– ${clip(text)}`),
+    );
+  const categories = last.options.map((option) => labels.option(questionId, option.id));
+  return {
+    text: [...head, ...lines].join("\n"),
+    chart: {
+      title: labels.short(questionId),
+      unit: "%",
+      categories,
+      series: waveKeys.map((wave) => ({
+        name: t("coordinator:chart_wave", { number: wave }),
+        values: last.options.map(
+          (option) => waves[wave]!.options.find((entry) => entry.id === option.id)?.percent ?? 0,
+        ),
+      })),
+    },
+  };
+}
+
+function rankPage(
+  labels: SummaryLabels,
+  summary: QuestionnaireSummary,
+  questionId: string,
+  waves: Record<string, RankingStatistics>,
+  spearman: { rho: number; p: number } | undefined,
+  head: string[],
+): SummaryPage {
+  const t = labels.t;
+  const waveKeys = summary.waves.map(String).filter((wave) => waves[wave]);
+  const lines: string[] = [];
+  for (const wave of waveKeys) {
+    const statistics = waves[wave]!;
+    lines.push(t("coordinator:ranking_title", { wave }));
+    for (const entry of statistics.ranking) {
+      lines.push(
+        t("coordinator:ranking_line", {
+          place: entry.place,
+          label: labels.option(questionId, entry.id),
+          meanRank: entry.meanRank.toFixed(2),
+        }),
+      );
+    }
+    lines.push(...agreementLines(t, statistics), "");
+  }
+  if (spearman && waveKeys.length >= 2) {
+    lines.push(
+      t("coordinator:spearman", {
+        from: waveKeys.at(-2),
+        to: waveKeys.at(-1),
+        rho: spearman.rho.toFixed(2),
+        p: pText(spearman.p),
+      }),
+    );
+  }
+  const ids = waves[waveKeys.at(-1)!]!.ranking.map((entry) => entry.id);
+  return {
+    text: [...head, ...lines].join("\n").trim(),
+    chart: {
+      title: t("coordinator:chart_mean_rank", { title: labels.short(questionId) }),
+      unit: "rank",
+      lowerIsBetter: true,
+      categories: ids.map((id) => labels.option(questionId, id)),
+      series: waveKeys.map((wave) => ({
+        name: t("coordinator:chart_wave", { number: wave }),
+        values: ids.map((id) => waves[wave]!.ranking.find((entry) => entry.id === id)?.meanRank ?? 0),
+      })),
+    },
+  };
+}
+
+/** Kendall's W in figures and in words, as in "experts agree moderately, W = 0.41, p < 0.001". */
+export function agreementLines(t: Translate, statistics: RankingStatistics): string[] {
+  const { kendallW: w, chiSquare, df, p } = statistics;
+  if (w === undefined || chiSquare === undefined || p === undefined) return [];
+  const agreement = `${t(`coordinator:agreement.${agreementLevel(w)}`)}; ${t(p < SIGNIFICANCE ? "coordinator:significant" : "coordinator:not_significant")}`;
+  const lines = [
+    t("coordinator:kendall", {
+      w: w.toFixed(2),
+      chiSquare: chiSquare.toFixed(1),
+      df,
+      p: pText(p),
+      agreement,
+    }),
+  ];
+  if (!statistics.approximationReliable) lines.push(t("coordinator:unreliable"));
+  return lines;
+}
+
+function agreementLevel(w: number): string {
+  if (w < 0.1) return "none";
+  if (w < 0.3) return "weak";
+  if (w < 0.5) return "moderate";
+  if (w < 0.7) return "strong";
+  return "very_strong";
+}
+
+function textLines(t: Translate, wave: string, data: TextWaveSummary): string[] {
+  const lines = [
+    `${t("coordinator:wave", { number: wave })} · ${t("coordinator:texts_title", { count: data.texts.length })}`,
+  ];
+  lines.push(...data.texts.slice(0, MAX_TEXTS).map((text) => `– ${clip(text)}`));
+  if (data.texts.length > MAX_TEXTS)
+    lines.push(t("coordinator:texts_more", { count: data.texts.length - MAX_TEXTS }));
+  return [...lines, ""];
+}
+
+function pText(p: number): string {
+  return p < 0.001 ? "p < 0.001" : `p = ${p.toFixed(p < 0.01 ? 4 : 3)}`;
+}
+
+function percentText(value: number): string {
+  return `${value.toFixed(1)}%`;
+}
+
+function signed(value: number): string {
+  return value > 0 ? `+${value.toFixed(1)}` : value.toFixed(1);
+}
+
+function clip(text: string): string {
+  return text.length > MAX_TEXT_LENGTH ? `${text.slice(0, MAX_TEXT_LENGTH - 1)}…` : text;
+}
