@@ -19,7 +19,7 @@ function responseOf(testBot: TestBot, userId: number, questionnaireId: string, a
 
 /** /start → language → consent → questionnaire → anonymity, by the labels an expert sees. */
 async function onboard(
-  testBot: TestBot,
+  _testBot: TestBot,
   user: ReturnType<typeof expert>,
   language: Language,
   questionnaireId: string,
