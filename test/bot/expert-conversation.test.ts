@@ -200,3 +200,15 @@ async function answerUntil(
     }
   }
 }
+
+describe("messages that are not answers", () => {
+  it("an edited message is not taken as an answer, and the expert is told so", async () => {
+    const testBot = createTestBot();
+    const user = expert(testBot, { id: 15, language_code: "en" });
+    await user.send("/start");
+    const update = testBot.telegram.textUpdate({ id: 15 }, "12");
+    const edited = { update_id: update.update_id, edited_message: { ...update.message!, edit_date: 1 } };
+    await testBot.bot.handleUpdate(edited as never);
+    expect(user.last().text).toBe("Edited messages are not taken into account. Please send your answer as a new message.");
+  });
+});

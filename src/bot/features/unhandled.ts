@@ -10,6 +10,11 @@ unhandledFeature.chatType("private").on("message", async (ctx) => {
   await ctx.reply(chat.t("unknown_command"));
 });
 
+unhandledFeature.chatType("private").on("edited_message", async (ctx) => {
+  const chat = new ExpertChat(ctx, ctx.from.id);
+  await ctx.reply(chat.t("edit_ignored"));
+});
+
 unhandledFeature.on("callback_query", async (ctx) => {
   const chat = ctx.from && ctx.chat?.type === "private" ? new ExpertChat(ctx, ctx.from.id) : undefined;
   await ctx.answerCallbackQuery(chat ? { text: chat.t("stale") } : {});
