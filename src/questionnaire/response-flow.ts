@@ -1,6 +1,7 @@
 import {
   checkAnswer,
   type InputProblem,
+  type InputResult,
   needsSpecification,
   OTHER_TEXT_MAX_LENGTH,
   parseIntegerInput,
@@ -104,9 +105,8 @@ export function applyAction(
     case "rank":
       return rank(questionnaire, state, question, action);
     case "integer":
-      return typeInteger(questionnaire, state, question, action);
     case "text":
-      return typeText(questionnaire, state, question, action);
+      return typeAnswer(questionnaire, state, question, action);
   }
 }
 
@@ -194,7 +194,8 @@ function rank(questionnaire: Questionnaire, state: ResponseState, question: Ques
   }
 }
 
-function typeInteger(
+/** Integer and text questions: typed, kept with Done, or declined where the question allows it. */
+function typeAnswer(
   questionnaire: Questionnaire,
   state: ResponseState,
   question: Question,
@@ -202,30 +203,23 @@ function typeInteger(
 ) {
   if (action.type === "done")
     return keepStored(questionnaire, state, question) ?? refuse(state, "type_answer");
-  if (action.type === "decline" && question.preferNotToSay) {
+  const declinable = question.type === "integer" ? question.preferNotToSay : question.optional;
+  if (action.type === "decline" && declinable)
     return complete(questionnaire, state, question, { kind: "declined" });
-  }
   if (action.type !== "text") return refuse(state, "type_answer");
-  const parsed = parseIntegerInput(question, action.text);
+  const parsed: InputResult<AnswerValue> =
+    question.type === "integer"
+      ? mapInput(parseIntegerInput(question, action.text), (value) => ({ kind: "integer", value }))
+      : mapInput(parseTextInput(question.maxLength ?? OTHER_TEXT_MAX_LENGTH, action.text), (value) => ({
+          kind: "text",
+          value,
+        }));
   if (!parsed.ok) return refuse(state, parsed.problem);
-  return complete(questionnaire, state, question, { kind: "integer", value: parsed.value });
+  return complete(questionnaire, state, question, parsed.value);
 }
 
-function typeText(
-  questionnaire: Questionnaire,
-  state: ResponseState,
-  question: Question,
-  action: FlowAction,
-) {
-  if (action.type === "done")
-    return keepStored(questionnaire, state, question) ?? refuse(state, "type_answer");
-  if (action.type === "decline" && question.optional) {
-    return complete(questionnaire, state, question, { kind: "declined" });
-  }
-  if (action.type !== "text") return refuse(state, "type_answer");
-  const parsed = parseTextInput(question.maxLength ?? OTHER_TEXT_MAX_LENGTH, action.text);
-  if (!parsed.ok) return refuse(state, parsed.problem);
-  return complete(questionnaire, state, question, { kind: "text", value: parsed.value });
+function mapInput<T>(input: InputResult<T>, toAnswer: (value: T) => AnswerValue): InputResult<AnswerValue> {
+  return input.ok ? { ok: true, value: toAnswer(input.value) } : input;
 }
 
 /** Done on a question answered before: the stored answer stands and the respondent moves on. */
