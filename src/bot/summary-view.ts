@@ -1,14 +1,16 @@
 import { type Api, InlineKeyboard, InputFile } from "grammy";
 import type { Translate } from "../i18n/translator.ts";
+import type { Questionnaire } from "../questionnaire/types.ts";
 import { renderBarChart } from "../report/charts.ts";
 import { type SummaryPage, summaryPages } from "../report/summary-pages.ts";
-import { summariseQuestionnaire } from "../stats/summarise.ts";
+import { compareGroups, type ResponseRecord, summariseQuestionnaire } from "../stats/summarise.ts";
 import type { BotServices } from "./context.ts";
 
 /** Which waves a summary covers: one wave, or "c" for all waves with the last two compared. */
 export type WaveSelection = number | "c";
 
 const CAPTION_LIMIT = 1024;
+const COMPARED_REGIONS = ["shymkent", "turkestan_region"];
 const PAGE_PATTERN = /^sum:p:([a-z_]+):(\d+|c):(\d+):(\d+)$/;
 
 export function summaryPagesFor(
@@ -25,7 +27,28 @@ export function summaryPagesFor(
     .list(questionnaireId)
     .map((wave) => wave.number)
     .filter((number) => selection === "c" || number === selection);
-  return summaryPages(t, questionnaire, summariseQuestionnaire(questionnaire, records, known));
+  const summary = summariseQuestionnaire(questionnaire, records, known);
+  return summaryPages(
+    t,
+    questionnaire,
+    summary,
+    groupComparisons(questionnaire, records, summary.waves.at(-1)),
+  );
+}
+
+/** Rank questions compared between Shymkent and Turkestan region, and between named and anonymous experts. */
+function groupComparisons(questionnaire: Questionnaire, records: ResponseRecord[], wave: number | undefined) {
+  const latest = records.filter((record) => record.wave === wave);
+  const region = (record: ResponseRecord) => {
+    const answer = record.answers.region;
+    return answer?.kind === "choice" && COMPARED_REGIONS.includes(answer.option) ? answer.option : undefined;
+  };
+  const anonymity = (record: ResponseRecord) => (record.anonymous ? "anonymous" : "named");
+  return questionnaire.questions
+    .filter((question) => question.type === "rank")
+    .flatMap((question) =>
+      [region, anonymity].map((groupOf) => compareGroups(questionnaire, latest, question.id, groupOf)),
+    );
 }
 
 export interface PageAddress {

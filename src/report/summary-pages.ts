@@ -3,6 +3,7 @@ import { findQuestion } from "../questionnaire/engine.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import type { OptionDistribution } from "../stats/option-distribution.ts";
 import type {
+  GroupComparison,
   QuestionnaireSummary,
   QuestionSummary,
   RankingStatistics,
@@ -33,13 +34,19 @@ export function summaryPages(
   t: Translate,
   questionnaire: Questionnaire,
   summary: QuestionnaireSummary,
+  groupComparisons: readonly GroupComparison[] = [],
 ): SummaryPage[] {
   const title = t(`questionnaire:titles.${questionnaire.id}`);
   const labels = new SummaryLabels(t, questionnaire);
   const total = Object.values(summary.respondents).reduce((sum, count) => sum + count, 0);
   if (total === 0)
     return [{ text: [overviewText(labels, title, summary), t("coordinator:no_responses")].join("\n") }];
-  const pages = summary.questions.map((question) => questionPage(labels, summary, question));
+  const pages = summary.questions.map((question) => {
+    const page = questionPage(labels, summary, question);
+    const comparisons = groupComparisons.filter((comparison) => comparison.questionId === question.id);
+    if (comparisons.length === 0) return page;
+    return { ...page, text: [page.text, "", ...groupLines(labels, comparisons)].join("\n") };
+  });
   const overview: SummaryPage = { text: overviewText(labels, title, summary) };
   return [overview, ...pages].map((page, index, all) => ({
     ...page,
@@ -237,6 +244,32 @@ function rankPage(
       })),
     },
   };
+}
+
+function groupLines(labels: SummaryLabels, comparisons: readonly GroupComparison[]): string[] {
+  const t = labels.t;
+  const name = (group: string) =>
+    group === "anonymous" || group === "named"
+      ? t(`coordinator:groups.${group}`)
+      : labels.option("region", group);
+  const lines = [t("coordinator:groups.title")];
+  for (const comparison of comparisons) {
+    const [first, second] = comparison.groups;
+    if (!first || !second) continue;
+    const values = {
+      first: name(first.group),
+      firstCount: first.experts,
+      second: name(second.group),
+      secondCount: second.experts,
+    };
+    const { rho, p } = comparison.spearman ?? {};
+    lines.push(
+      rho === undefined || p === undefined
+        ? t("coordinator:groups.too_few", values)
+        : t("coordinator:groups.line", { ...values, rho: rho.toFixed(2), p: pText(p) }),
+    );
+  }
+  return lines.length > 1 ? lines : [];
 }
 
 /** Kendall's W in figures and in words, as in "experts agree moderately, W = 0.41, p < 0.001". */
