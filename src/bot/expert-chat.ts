@@ -4,7 +4,7 @@ import type { Participant, ParticipantChanges } from "../db/participant-reposito
 import type { StoredResponse } from "../db/response-repository.ts";
 import type { Wave } from "../db/wave-repository.ts";
 import { isLanguage, type Language, languageFromTelegram, type Translate } from "../i18n/translator.ts";
-import { findQuestion, firstUnanswered, progress } from "../questionnaire/engine.ts";
+import { findQuestion, firstUnanswered, progress, visibleQuestions } from "../questionnaire/engine.ts";
 import type { Pending, ResponseState } from "../questionnaire/response-flow.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotContext } from "./context.ts";
@@ -97,16 +97,12 @@ export class ExpertChat {
   }
 
   /** Where an unfinished response stands, for the "continue or start over" prompt. */
-  resumePoint(active: ActiveResponse): { title: string; position: number; total: number } {
-    const flow = { anonymous: active.state.anonymous };
-    const current =
-      active.state.current ??
-      firstUnanswered(active.questionnaire, active.state.answers, flow)?.id ??
-      undefined;
-    const { position, total } = current
-      ? progress(active.questionnaire, active.state.answers, current, flow)
-      : { position: 0, total: 0 };
-    return { title: questionnaireTitle(this.t, active.questionnaire.id), position: position || total, total };
+  resumePoint({ questionnaire, state }: ActiveResponse): { title: string; position: number; total: number } {
+    const flow = { anonymous: state.anonymous };
+    const current = state.current ?? firstUnanswered(questionnaire, state.answers, flow)?.id;
+    const total = visibleQuestions(questionnaire, state.answers, flow).length;
+    const position = current ? progress(questionnaire, state.answers, current, flow).position : total;
+    return { title: questionnaireTitle(this.t, questionnaire.id), position, total };
   }
 
   /** Shows the screen that matches where the expert stands. */
