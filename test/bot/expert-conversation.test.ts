@@ -212,3 +212,68 @@ describe("messages that are not answers", () => {
     expect(user.last().text).toBe("Edited messages are not taken into account. Please send your answer as a new message.");
   });
 });
+
+describe("commands at any point", () => {
+  it("/language switches the language and shows the same question in it", async () => {
+    const testBot = createTestBot();
+    const user = expert(testBot, { id: 16, language_code: "en" });
+    await onboard(testBot, user, "en", "education", true);
+    await user.press("Shymkent");
+    await user.send("/language");
+    await user.press("Қазақша");
+    expect(user.last().text).toContain("Білім беру · 2/21");
+    expect(responseOf(testBot, 16, "education", true)!.currentQuestion).toBe("experience_years");
+  });
+
+  it("/cancel stops for now, keeps the answers, and /start continues", async () => {
+    const testBot = createTestBot();
+    const user = expert(testBot, { id: 17, language_code: "en" });
+    await onboard(testBot, user, "en", "education", true);
+    await user.press("Shymkent");
+    await user.send("/cancel");
+    expect(user.last().text).toBe("Stopped. Your answers so far are saved: send /start to continue or start over.");
+    await user.send("/start");
+    await user.press("▶️ Continue");
+    expect(user.last().text).toContain("2/21");
+  });
+
+  it("/help explains the survey in the expert's language", async () => {
+    const testBot = createTestBot();
+    const user = expert(testBot, { id: 18, language_code: "ru" });
+    await user.send("/help");
+    expect(user.last().text).toBe(translations.forLanguage("ru")("help"));
+  });
+
+  it("Start over deletes the unfinished answers and begins with the questionnaire choice", async () => {
+    const testBot = createTestBot();
+    const user = expert(testBot, { id: 19, language_code: "en" });
+    await onboard(testBot, user, "en", "education", true);
+    await user.press("Shymkent");
+    await user.send("/start");
+    await user.press("🔄 Start over");
+    expect(user.labels()).toEqual(["Education", "Healthcare"]);
+    expect(responseOf(testBot, 19, "education", true)).toBeUndefined();
+  });
+});
+
+describe("after submitting", () => {
+  it("an expert changes an answer while the wave is open, keeping one response and the receipt", async () => {
+    const testBot = createTestBot();
+    const user = expert(testBot, { id: 20, language_code: "en" });
+    await onboard(testBot, user, "en", "education", true);
+    await answerAll(testBot, user, 20, "en", "education", true);
+    await user.press("✅ Submit");
+    const receipt = responseOf(testBot, 20, "education", true)!.receipt;
+    await user.send("/start");
+    expect(user.last().text).toContain(receipt!);
+    await user.press("✏️ Change my answers");
+    await user.press("✏️ 1");
+    await user.press("Turkestan region");
+    expect(user.last().text.replace(/<[^>]+>/g, "")).toContain("1. Region: Turkestan region");
+    await user.press("✅ Save changes");
+    const response = responseOf(testBot, 20, "education", true)!;
+    expect(response.receipt).toBe(receipt);
+    expect(testBot.services.responses.answersOf(response.id).region).toEqual({ kind: "choice", option: "turkestan_region" });
+    expect(testBot.services.responses.countSubmitted(response.waveId)).toBe(1);
+  });
+});
