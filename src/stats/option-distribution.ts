@@ -1,5 +1,5 @@
 import { isRelevant } from "../questionnaire/engine.ts";
-import type { Answers, Question } from "../questionnaire/types.ts";
+import type { Answers, AnswerValue, Question } from "../questionnaire/types.ts";
 import { percent } from "./shares.ts";
 
 /** How many respondents chose one option, and their share of those shown the question. */
@@ -31,6 +31,23 @@ export interface OptionDistribution {
  * // { id: "no_e_documents", count: 1, percent: 50 }
  */
 export function optionDistribution(question: Question, responses: readonly Answers[]): OptionDistribution {
+  const shown = responses.filter((answers) => isRelevant(question, answers));
+  return distributionOfAnswers(
+    question,
+    shown.length,
+    shown.flatMap((answers) => answers[question.id] ?? []),
+  );
+}
+
+/**
+ * Counts the options chosen in `given`, the answers of the `shown` respondents the question applies to.
+ * Option ids the question does not offer are ignored.
+ */
+export function distributionOfAnswers(
+  question: Question,
+  shown: number,
+  given: readonly AnswerValue[],
+): OptionDistribution {
   if (question.type !== "select_one" && question.type !== "select_multiple") {
     throw new RangeError(
       `optionDistribution: "${question.id}" is a ${question.type} question, not a choice one`,
@@ -38,13 +55,9 @@ export function optionDistribution(question: Question, responses: readonly Answe
   }
   const counts = new Map(question.options.map((option) => [option.id, 0]));
   const other: string[] = [];
-  let shown = 0;
   let answered = 0;
-  for (const answers of responses) {
-    if (!isRelevant(question, answers)) continue;
-    shown += 1;
-    const answer = answers[question.id];
-    if (answer?.kind !== "choice" && answer?.kind !== "choices") continue;
+  for (const answer of given) {
+    if (answer.kind !== "choice" && answer.kind !== "choices") continue;
     answered += 1;
     const chosen = answer.kind === "choice" ? [answer.option] : new Set(answer.options);
     for (const id of chosen) {

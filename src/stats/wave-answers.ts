@@ -1,0 +1,80 @@
+import { isRelevant } from "../questionnaire/engine.ts";
+import type { AnswerValue, Question } from "../questionnaire/types.ts";
+import type { ResponseRecord } from "./summarise.ts";
+
+/** The answers to one question in one wave: how many respondents were shown it, and what they gave. */
+export interface QuestionAnswers {
+  shown: number;
+  /** One entry per respondent who answered (declined answers included). */
+  given: AnswerValue[];
+}
+
+/** One wave's submitted answers, as the summary reads them. */
+export interface WaveAnswers {
+  wave: number;
+  respondents: number;
+  of(question: Question): QuestionAnswers;
+}
+
+/** How many submitted responses of a wave gave each distinct answer to each question. */
+export interface WaveTally {
+  wave: number;
+  respondents: number;
+  /** Question id → each distinct answer with the number of respondents who gave it. */
+  answers: ReadonlyMap<string, readonly { value: AnswerValue; count: number }[]>;
+}
+
+/** The waves of individual responses, e.g. as the tests build them. */
+export function answersFromResponses(
+  responses: readonly ResponseRecord[],
+  knownWaves: readonly number[],
+): WaveAnswers[] {
+  return allWaves(
+    knownWaves,
+    responses.map((response) => response.wave),
+  ).map((wave) => {
+    const inWave = responses.filter((response) => response.wave === wave).map((response) => response.answers);
+    return {
+      wave,
+      respondents: inWave.length,
+      of(question) {
+        const shown = inWave.filter((answers) => isRelevant(question, answers));
+        return { shown: shown.length, given: shown.flatMap((answers) => answers[question.id] ?? []) };
+      },
+    };
+  });
+}
+
+/**
+ * The waves of tallied answers, as the database keeps them up to date. A conditional question was shown to
+ * the respondents whose answer to its condition question meets the condition — a count the tally holds.
+ */
+export function answersFromTallies(
+  tallies: readonly WaveTally[],
+  knownWaves: readonly number[],
+): WaveAnswers[] {
+  const byWave = new Map(tallies.map((tally) => [tally.wave, tally]));
+  return allWaves(knownWaves, [...byWave.keys()]).map((wave) => {
+    const tally: WaveTally = byWave.get(wave) ?? { wave, respondents: 0, answers: new Map() };
+    return {
+      wave,
+      respondents: tally.respondents,
+      of(question) {
+        const condition = question.relevant;
+        const shown = condition
+          ? (tally.answers.get(condition.question) ?? [])
+              .filter(({ value }) => isRelevant(question, { [condition.question]: value }))
+              .reduce((sum, { count }) => sum + count, 0)
+          : tally.respondents;
+        const given = (tally.answers.get(question.id) ?? []).flatMap(({ value, count }) =>
+          Array.from({ length: count }, () => value),
+        );
+        return { shown, given };
+      },
+    };
+  });
+}
+
+function allWaves(known: readonly number[], present: readonly number[]): number[] {
+  return [...new Set([...known, ...present])].sort((a, b) => a - b);
+}
