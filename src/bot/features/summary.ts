@@ -26,9 +26,9 @@ export function summaryConversation(services: BotServices) {
         questionnaires.text(t(`questionnaire:titles.${id}`), `sum:q:${id}`).row();
       }
       await ctx.reply(t("coordinator:pick_questionnaire"), { reply_markup: questionnaires });
-      const picked = await conversation.waitForCallbackQuery(/^sum:q:/, {
-        otherwise: (other) => other.reply(t("coordinator:pick_questionnaire")),
-      });
+      // Anything but the expected button goes on to the rest of the bot: a coordinator may also be an expert.
+      const passOn = { otherwise: () => conversation.skip({ next: true }) };
+      const picked = await conversation.waitForCallbackQuery(/^sum:q:/, passOn);
       const questionnaireId = picked.callbackQuery.data.slice("sum:q:".length);
       await picked.answerCallbackQuery();
       const numbers = await conversation.external(() =>
@@ -40,9 +40,7 @@ export function summaryConversation(services: BotServices) {
         waves.text(t("coordinator:compare", { from: numbers.at(-2), to: numbers.at(-1) }), "sum:w:c").row();
       }
       await picked.editMessageText(t("coordinator:pick_wave"), { reply_markup: waves });
-      const chosen = await conversation.waitForCallbackQuery(/^sum:w:/, {
-        otherwise: (other) => other.reply(t("coordinator:pick_wave")),
-      });
+      const chosen = await conversation.waitForCallbackQuery(/^sum:w:/, passOn);
       await chosen.answerCallbackQuery();
       const value = chosen.callbackQuery.data.slice("sum:w:".length);
       const selection: WaveSelection = value === "c" ? "c" : Number(value);
@@ -59,8 +57,9 @@ export function summaryConversation(services: BotServices) {
 export async function turnSummaryPage(ctx: BotContext): Promise<boolean> {
   const address = parsePageAddress(ctx.callbackQuery?.data ?? "");
   if (!address || !ctx.chat || !ctx.services.questionnaires.has(address.questionnaireId)) return false;
-  await ctx.answerCallbackQuery();
   const pages = summaryPagesFor(ctx.services, ctx.t, address.questionnaireId, address.selection);
+  if (address.page >= pages.length) return false;
+  await ctx.answerCallbackQuery();
   const current = ctx.callbackQuery?.message?.message_id;
   for (const id of [current, address.extraMessageId]) {
     if (id) await ctx.api.deleteMessage(ctx.chat.id, id).catch(() => undefined);
