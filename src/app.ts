@@ -1,16 +1,23 @@
+import { readFileSync } from "node:fs";
 import { run, sequentialize } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import pino, { type Logger } from "pino";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
-import type { Config } from "./config.ts";
+import { COORDINATOR_COMMANDS } from "./bot/features/coordinator.ts";
+import { createBroadcastApi } from "./bot/monitoring/broadcast-api.ts";
+import { ReminderScheduler } from "./bot/monitoring/reminder-scheduler.ts";
+import { type Config, ConfigError } from "./config.ts";
 import { ConversationStateRepository } from "./db/conversation-state-repository.ts";
 import { openDatabase } from "./db/database.ts";
 import { ExpertRepository } from "./db/expert-repository.ts";
+import { InvitationRepository } from "./db/invitation-repository.ts";
 import { ParticipantRepository } from "./db/participant-repository.ts";
+import { QuotaRepository } from "./db/quota-repository.ts";
 import { ResponseRepository } from "./db/response-repository.ts";
 import { WaveRepository } from "./db/wave-repository.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
+import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
 import { loadOrCreateKey, Pseudonyms } from "./privacy/pseudonyms.ts";
 import { loadQuestionnaires } from "./questionnaire/loader.ts";
 
@@ -19,7 +26,9 @@ export interface RunningApplication {
   stop(): Promise<void>;
 }
 
-const EXPERT_COMMANDS = ["start", "language", "help", "cancel"] as const;
+const EXPERT_COMMANDS = ["start", "language", "help", "cancel", "my_data", "delete_my_data"] as const;
+/** Where coordinators' command descriptions live, by the feature that owns the command. */
+const COORDINATOR_COMMAND_NAMESPACES = ["coordinator", "monitoring", "exchange"];
 
 /** Wires the database, questionnaires, texts and the bot, and starts long polling. */
 export async function startApplication(
@@ -36,12 +45,16 @@ export async function startApplication(
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
     experts: new ExpertRepository(db),
+    quotas: new QuotaRepository(db),
+    invitations: new InvitationRepository(db),
+    broadcastApi: createBroadcastApi(config.botToken, { apiRoot: config.apiRoot }),
     conversationStates: new ConversationStateRepository(db),
     coordinatorIds: new Set(config.coordinatorIds),
     logger,
     now: () => new Date(),
   };
   services.waves.ensureFirstWaves(questionnaires.keys(), services.now());
+  if (config.quotasFile) applyQuotaFile(services, config.quotasFile);
 
   const bot = createBot(config.botToken, {
     services,
@@ -53,11 +66,14 @@ export async function startApplication(
   const runner = run(bot, {
     runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query"] } },
   });
+  const reminders = new ReminderScheduler(services);
+  reminders.start();
   logger.info({ bot: bot.botInfo.username }, "bot started");
   return {
     bot,
     async stop() {
       if (runner.isRunning()) await runner.stop();
+      await reminders.stop();
       db.$client.close();
       logger.info("bot stopped");
     },
@@ -74,5 +90,39 @@ async function setCommandMenus(bot: Bot<BotContext>, services: BotServices): Pro
     const commands = EXPERT_COMMANDS.map((command) => ({ command, description: t(`commands.${command}`) }));
     await bot.api.setMyCommands(commands, { language_code: language });
     if (language === "en") await bot.api.setMyCommands(commands);
+    const coordinatorCommands = [
+      ...commands,
+      ...COORDINATOR_COMMANDS.map((command) => ({
+        command,
+        description: t(COORDINATOR_COMMAND_NAMESPACES.map((namespace) => `${namespace}:commands.${command}`)),
+      })),
+    ];
+    for (const chatId of services.coordinatorIds) {
+      const scope = { type: "chat" as const, chat_id: chatId };
+      // A coordinator who has never opened the chat cannot get a menu yet ("chat not found"): the bot runs on.
+      const targets = [{ scope, language_code: language }, ...(language === "en" ? [{ scope }] : [])];
+      for (const target of targets) {
+        await bot.api.setMyCommands(coordinatorCommands, target).catch((error: unknown) => {
+          services.logger.warn({ chatId, error: String(error) }, "coordinator menu not set");
+        });
+      }
+    }
+  }
+}
+
+/** Applies the quota targets of QUOTAS_FILE; a file that cannot be used stops the start with its reason. */
+function applyQuotaFile(services: BotServices, path: string): void {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    throw new ConfigError(`QUOTAS_FILE: cannot read ${path} (${(error as Error).message})`, { cause: error });
+  }
+  try {
+    for (const quota of parseQuotaFile(path, text, services.questionnaires))
+      services.quotas.set(quota, services.now());
+  } catch (error) {
+    if (!(error instanceof QuotaFileError)) throw error;
+    throw new ConfigError(`QUOTAS_FILE: ${error.message}`, { cause: error });
   }
 }

@@ -29,6 +29,7 @@ const configSchema = z.object({
   COORDINATOR_IDS: idList,
   PSEUDONYM_KEY: z.string().min(32, "PSEUDONYM_KEY must be at least 32 characters").optional(),
   PSEUDONYM_KEY_FILE: z.string().optional(),
+  QUOTAS_FILE: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   WEBHOOK_URL: z.url().optional(),
   WEBHOOK_SECRET: z
@@ -45,6 +46,8 @@ export interface Config {
   coordinatorIds: number[];
   pseudonymKey?: string;
   pseudonymKeyFile: string;
+  /** JSON file of quota targets, applied at start (see src/monitoring/quota-file.ts). */
+  quotasFile?: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   webhook?: { url: string; secret?: string; port: number };
 }
@@ -73,6 +76,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     coordinatorIds: values.COORDINATOR_IDS,
     ...(values.PSEUDONYM_KEY ? { pseudonymKey: values.PSEUDONYM_KEY } : {}),
     pseudonymKeyFile: values.PSEUDONYM_KEY_FILE ?? join(dirname(values.DATABASE_PATH), "pseudonym.key"),
+    ...(values.QUOTAS_FILE ? { quotasFile: values.QUOTAS_FILE } : {}),
     logLevel: values.LOG_LEVEL,
     ...(values.WEBHOOK_URL
       ? {

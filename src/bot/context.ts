@@ -1,9 +1,11 @@
 import type { ConversationFlavor } from "@grammyjs/conversations";
-import type { Context } from "grammy";
+import type { Api, Context } from "grammy";
 import type { Logger } from "pino";
 import type { ConversationStateRepository } from "../db/conversation-state-repository.ts";
 import type { ExpertRepository } from "../db/expert-repository.ts";
+import type { InvitationRepository } from "../db/invitation-repository.ts";
 import type { ParticipantRepository } from "../db/participant-repository.ts";
+import type { QuotaRepository } from "../db/quota-repository.ts";
 import type { ResponseRepository } from "../db/response-repository.ts";
 import type { WaveRepository } from "../db/wave-repository.ts";
 import type { Translate, Translations } from "../i18n/translator.ts";
@@ -19,6 +21,10 @@ export interface BotServices {
   participants: ParticipantRepository;
   responses: ResponseRepository;
   experts: ExpertRepository;
+  quotas: QuotaRepository;
+  invitations: InvitationRepository;
+  /** For messages to many experts (invitations, reminders): throttled to Telegram's limits, retried on 429. */
+  broadcastApi: Api;
   coordinatorIds: ReadonlySet<number>;
   conversationStates: ConversationStateRepository;
   logger: Logger;

@@ -7,6 +7,9 @@ import { typedAnswersFeature } from "./features/answering.ts";
 import { coordinatorFeature } from "./features/coordinator.ts";
 import { expertButtonsFeature } from "./features/expert-buttons.ts";
 import { helpFeature } from "./features/help.ts";
+import { invitationsFeature } from "./features/invitations.ts";
+import { myDataFeature } from "./features/my-data.ts";
+import { remindersFeature } from "./features/reminders.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 
@@ -19,7 +22,7 @@ export interface CreateBotOptions {
   rateLimit?: { limit: number; timeFrameMs: number };
 }
 
-const DEFAULT_RATE_LIMIT = { limit: 20, timeFrameMs: 2000 };
+export const DEFAULT_RATE_LIMIT = { limit: 20, timeFrameMs: 2000 };
 
 /**
  * Builds the bot without starting it. Order matters: error boundary → plugins → features → unhandled last.
@@ -38,7 +41,7 @@ export function createBot(
 
   const logFailure = (error: BotError<BotContext>) => {
     services.logger.error(
-      { updateId: error.ctx.update.update_id, error: errorSummary(error.error) },
+      { updateId: error.ctx.update.update_id, error: errorSummary(error.error, token) },
       "update failed",
     );
   };
@@ -70,15 +73,27 @@ export function createBot(
   guarded.use(coordinatorFeature(services));
   guarded.use(startFeature);
   guarded.use(helpFeature);
+  guarded.use(myDataFeature);
+  guarded.use(invitationsFeature);
+  guarded.use(remindersFeature);
   guarded.use(expertButtonsFeature);
   guarded.use(typedAnswersFeature);
   guarded.use(unhandledFeature);
   return bot;
 }
 
-/** An error as the log may hold it: never the token, which grammY's HTTP errors can carry in a URL. */
-function errorSummary(error: unknown): { name: string; message: string } {
-  if (error instanceof Error)
-    return { name: error.name, message: error.message.replace(/bot\d+:[\w-]+/g, "bot<token>") };
-  return { name: "unknown", message: String(error) };
+/**
+ * An error as the log may hold it: never the token, which an error can carry in a URL or in a description the
+ * server echoes. The secret part after the colon is what gives the bot away, however the colon is written.
+ */
+function errorSummary(error: unknown, token: string): { name: string; message: string } {
+  const secret = token.slice(token.indexOf(":") + 1);
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    name: error instanceof Error ? error.name : "unknown",
+    message: (secret ? message.replaceAll(secret, "<token>") : message).replace(
+      /bot\d+:[\w-]+/g,
+      "bot<token>",
+    ),
+  };
 }

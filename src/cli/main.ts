@@ -1,7 +1,12 @@
+import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/database.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
+import { backupDatabase } from "../exchange/backup-database.ts";
+import { writeExportFiles } from "../exchange/export-files.ts";
+import { importReport } from "../exchange/import-report.ts";
+import { importResponses } from "../exchange/import-responses.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
 import { loadQuestionnaires } from "../questionnaire/loader.ts";
 import { summaryPages } from "../report/summary-pages.ts";
@@ -11,6 +16,14 @@ const USAGE = `Usage: npm run cli -- <command> [options]
 
 Commands:
   summary <questionnaire> [--wave N] [--json] [--lang en|ru|kk]   statistics of a questionnaire
+  import <file.csv|file.xlsx>   paper responses in the interchange layout; all or nothing: with any problem
+                                nothing is imported, the problems are listed by row and column, exit code 1
+  export --format xlsx|csv --out <path> [--questionnaire <id>] [--lang en|ru|kk]
+                                xlsx: one workbook at <path> (responses, codebook, summaries in --lang);
+                                csv: one file per questionnaire (UTF-8 with BOM): <path> itself when one
+                                questionnaire is exported, else the directory <path>/<questionnaire>.csv
+  backup <path>                 a consistent copy of the database (SQLite online backup), safe while the
+                                bot runs
 
 The database is DATABASE_PATH (default ./data/survey.db).`;
 
@@ -20,6 +33,9 @@ const { positionals, values } = parseArgs({
     wave: { type: "string" },
     json: { type: "boolean", default: false },
     lang: { type: "string", default: "en" },
+    format: { type: "string", default: "xlsx" },
+    out: { type: "string" },
+    questionnaire: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -35,6 +51,10 @@ const db = openDatabase(process.env.DATABASE_PATH ?? "./data/survey.db");
 const responses = new ResponseRepository(db);
 const waves = new WaveRepository(db);
 waves.ensureFirstWaves(questionnaires.keys(), new Date());
+
+function cliTranslator() {
+  return Translations.load().forLanguage(isLanguage(values.lang) ? values.lang : "en");
+}
 
 function fail(message: string): never {
   console.error(message);
@@ -65,6 +85,31 @@ if (command === "summary") {
         .join("\n\n"),
     );
   }
+} else if (command === "import") {
+  const path = rest[0] ?? fail("import takes the path of a .csv or .xlsx file");
+  if (!existsSync(path)) fail(`No file at ${path}`);
+  const result = await importResponses({ questionnaires, waves, responses }, readFileSync(path), new Date());
+  const report = importReport(cliTranslator(), result);
+  if (!result.ok) fail(report);
+  console.log(report);
+} else if (command === "export") {
+  const format =
+    values.format === "xlsx" || values.format === "csv" ? values.format : fail("--format is xlsx or csv");
+  const out = values.out ?? fail("export needs --out <path>");
+  const chosen =
+    values.questionnaire === undefined
+      ? [...questionnaires.values()]
+      : [questionnaires.get(values.questionnaire) ?? fail(`Unknown questionnaire "${values.questionnaire}"`)];
+  const written = await writeExportFiles({ questionnaires, waves, responses }, cliTranslator(), {
+    format,
+    out,
+    questionnaires: chosen,
+  });
+  console.log(written.join("\n"));
+} else if (command === "backup") {
+  const path = rest[0] ?? fail("backup takes the path of the copy to write");
+  await backupDatabase(db.$client, path).catch((error: Error) => fail(`Backup failed: ${error.message}`));
+  console.log(`Backup written to ${path}`);
 } else {
   fail(`Unknown command "${command}".\n\n${USAGE}`);
 }

@@ -11,21 +11,31 @@ export type SurveyDatabase = BetterSQLite3Database<typeof schema> & { $client: D
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../drizzle/", import.meta.url));
 
 /**
- * Opens (creating if needed) the SQLite database and brings its schema up to date.
+ * Opens (creating if needed) the SQLite database and brings its schema up to date. Tests pass an older
+ * `migrationsFolder` to build a database as an earlier version of the project left it.
  *
  * @example
  * const db = openDatabase(":memory:");
  */
-export function openDatabase(path: string): SurveyDatabase {
+export function openDatabase(path: string, migrationsFolder: string = MIGRATIONS_DIR): SurveyDatabase {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   // Deleted rows (an expert's erased data, a discarded draft) are overwritten, not left in free pages.
   sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema, casing: "snake_case" });
-  migrate(db, { migrationsFolder: MIGRATIONS_DIR });
+  // drizzle-kit changes a column by rebuilding the table (copy, drop the old one, rename). With foreign keys
+  // on, that drop deletes the rows pointing at the table (answers of responses) or fails; the migration's own
+  // `PRAGMA foreign_keys=OFF` does nothing inside drizzle's transaction, so they are off around it.
+  sqlite.pragma("foreign_keys = OFF");
+  migrate(db, { migrationsFolder });
+  const broken = sqlite.pragma("foreign_key_check") as { table: string }[];
+  if (broken.length > 0) {
+    sqlite.close();
+    throw new Error(`a migration left ${broken.length} rows of ${broken[0]!.table} pointing at nothing`);
+  }
+  sqlite.pragma("foreign_keys = ON");
   return db;
 }

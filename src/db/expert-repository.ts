@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { SurveyDatabase } from "./database.ts";
-import { experts } from "./schema.ts";
+import { experts, participants, responses } from "./schema.ts";
 
 export type Expert = typeof experts.$inferSelect;
 export type ExpertAccount = Pick<Expert, "telegramId" | "username" | "firstName" | "lastName" | "language">;
@@ -27,5 +27,19 @@ export class ExpertRepository {
 
   delete(pseudonym: string): void {
     this.db.delete(experts).where(eq(experts.pseudonym, pseudonym)).run();
+  }
+
+  /**
+   * Deletes everything stored about a named expert: the account (with their invitations), the chat
+   * position and every response given under their name. Anonymous responses carry another key and stay.
+   * Returns how many responses were deleted.
+   */
+  deleteEverything(pseudonym: string): number {
+    return this.db.transaction((tx) => {
+      const deleted = tx.delete(responses).where(eq(responses.respondentKey, pseudonym)).run().changes;
+      tx.delete(experts).where(eq(experts.pseudonym, pseudonym)).run();
+      tx.delete(participants).where(eq(participants.pseudonym, pseudonym)).run();
+      return deleted;
+    });
   }
 }

@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import type { SurveyDatabase } from "./database.ts";
-import { answers, responses, waves } from "./schema.ts";
+import { answers, experts, participants, responses, waves } from "./schema.ts";
 
 export type StoredResponse = typeof responses.$inferSelect;
 
@@ -12,6 +12,26 @@ export interface SubmittedResponse {
   wave: number;
   anonymous: boolean;
   answers: Answers;
+}
+
+/** A submitted response with the id, key and source it is stored under. */
+export type SubmittedResponseWithOrigin = SubmittedResponse & {
+  id: number;
+  respondentKey: string;
+  source: "telegram" | "paper";
+};
+
+/** An unfinished response of a named expert, with where and in which language to remind them. */
+export interface RemindableResponse {
+  responseId: number;
+  questionnaire: string;
+  currentQuestion: string | null;
+  telegramId: number;
+  language: string | null;
+  updatedAt: Date;
+  remindedAt: Date | null;
+  submittedAt: Date | null;
+  remindersEnabled: boolean;
 }
 
 export interface NewResponse {
@@ -173,5 +193,108 @@ export class ResponseRepository {
         (record.answers as Record<string, AnswerValue>)[questionId] = JSON.parse(value) as AnswerValue;
     }
     return [...byId.values()];
+  }
+
+  /** {@link submitted} with each response's id, respondent key and source, as the export names them. */
+  submittedWithOrigin(questionnaire: string): SubmittedResponseWithOrigin[] {
+    return this.db.transaction(() => {
+      const origins = new Map(
+        this.db
+          .select({ id: responses.id, respondentKey: responses.respondentKey, source: responses.source })
+          .from(responses)
+          .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)))
+          .all()
+          .map((origin) => [String(origin.id), origin]),
+      );
+      return this.submitted(questionnaire).flatMap((record) => {
+        const origin = origins.get(record.respondentId);
+        return origin ? [{ ...record, ...origin }] : [];
+      });
+    });
+  }
+
+  /** Stores a complete, submitted response at once (an imported paper response), under `id` when given. */
+  insertSubmitted(
+    response: NewResponse & { id?: number; answers: Answers; receipt: string },
+    now: Date,
+  ): StoredResponse {
+    const { answers: given, ...row } = response;
+    const stored = this.db
+      .insert(responses)
+      .values({ ...row, currentQuestion: null, submittedAt: now, updatedAt: now })
+      .returning()
+      .get();
+    const values = Object.entries(given).map(([questionId, value]) => ({
+      responseId: stored.id,
+      questionId,
+      value,
+      answeredAt: now,
+    }));
+    if (values.length > 0) this.db.insert(answers).values(values).run();
+    return stored;
+  }
+
+  /**
+   * Runs `work` in one transaction that takes the write lock at once, so that what it reads stays true
+   * until it has written, even with the bot and the CLI writing to the same file; a throw undoes it all.
+   */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(() => work(), { behavior: "immediate" });
+  }
+
+  countUnfinished(waveId: number): number {
+    return this.db
+      .select({ count: sql<number>`count(*)` })
+      .from(responses)
+      .where(and(eq(responses.waveId, waveId), isNull(responses.submittedAt)))
+      .get()!.count;
+  }
+
+  /** Every response stored under one respondent key, with its wave number, oldest first. */
+  ofRespondent(respondentKey: string): (StoredResponse & { wave: number })[] {
+    return this.db
+      .select({ response: responses, wave: waves.number })
+      .from(responses)
+      .innerJoin(waves, eq(waves.id, responses.waveId))
+      .where(eq(responses.respondentKey, respondentKey))
+      .orderBy(asc(responses.questionnaire), asc(waves.number))
+      .all()
+      .map((row) => ({ ...row.response, wave: row.wave }));
+  }
+
+  /**
+   * Unfinished responses of named experts in open waves, with what a reminder needs. Anonymous responses
+   * never join an account, so they never appear here.
+   */
+  remindable(): RemindableResponse[] {
+    return this.db
+      .select({
+        responseId: responses.id,
+        questionnaire: responses.questionnaire,
+        currentQuestion: responses.currentQuestion,
+        telegramId: experts.telegramId,
+        language: sql<string | null>`coalesce(${participants.language}, ${experts.language})`,
+        updatedAt: responses.updatedAt,
+        remindedAt: responses.remindedAt,
+        submittedAt: responses.submittedAt,
+        remindersEnabled: experts.remindersEnabled,
+      })
+      .from(responses)
+      .innerJoin(waves, and(eq(waves.id, responses.waveId), isNull(waves.closedAt)))
+      .innerJoin(experts, eq(experts.pseudonym, responses.respondentKey))
+      .leftJoin(participants, eq(participants.pseudonym, experts.pseudonym))
+      .where(and(isNull(responses.submittedAt), isNull(responses.remindedAt), eq(responses.anonymous, false)))
+      .all();
+  }
+
+  /** Marks the response as reminded; false when it already was, so a reminder is sent once. */
+  markReminded(responseId: number, now: Date): boolean {
+    return (
+      this.db
+        .update(responses)
+        .set({ remindedAt: now })
+        .where(and(eq(responses.id, responseId), isNull(responses.remindedAt)))
+        .run().changes > 0
+    );
   }
 }

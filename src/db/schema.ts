@@ -56,6 +56,8 @@ export const responses = sqliteTable(
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
+    /** When the named expert was reminded of this unfinished response: one reminder per response. */
+    remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
   },
   (table) => [
     uniqueIndex("responses_wave_respondent").on(table.waveId, table.respondentKey),
@@ -89,6 +91,42 @@ export const experts = sqliteTable("experts", {
   inviteToNextWave: integer("invite_to_next_wave", { mode: "boolean" }).notNull().default(false),
   createdAt: createdAt(),
 });
+
+/**
+ * A coordinator's target for one profile category of a questionnaire, counted on submission in each wave.
+ * The category is `total` or `<question>=<option>`; `stop` turns away experts of a full category, `warn`
+ * only tells them.
+ */
+export const quotas = sqliteTable(
+  "quotas",
+  {
+    questionnaire: text("questionnaire").notNull(),
+    category: text("category").notNull(),
+    target: integer("target").notNull(),
+    mode: text("mode", { enum: ["stop", "warn"] }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.questionnaire, table.category] })],
+);
+
+/**
+ * One invitation of a named expert to a wave. The row is claimed before the message goes out, so a restart
+ * or a second run never sends it twice; it goes with the expert's account when they delete their data.
+ */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    expert: text("expert")
+      .notNull()
+      .references(() => experts.pseudonym, { onDelete: "cascade" }),
+    status: text("status", { enum: ["sending", "sent", "blocked", "failed"] }).notNull(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.waveId, table.expert] })],
+);
 
 /** State of @grammyjs/conversations, kept in the database so a restart loses nothing. */
 export const conversationStates = sqliteTable("conversation_states", {

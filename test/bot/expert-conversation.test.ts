@@ -209,7 +209,9 @@ describe("messages that are not answers", () => {
     const update = testBot.telegram.textUpdate({ id: 15 }, "12");
     const edited = { update_id: update.update_id, edited_message: { ...update.message!, edit_date: 1 } };
     await testBot.bot.handleUpdate(edited as never);
-    expect(user.last().text).toBe("Edited messages are not taken into account. Please send your answer as a new message.");
+    expect(user.last().text).toBe(
+      "Edited messages are not taken into account. Please send your answer as a new message.",
+    );
   });
 });
 
@@ -231,7 +233,9 @@ describe("commands at any point", () => {
     await onboard(testBot, user, "en", "education", true);
     await user.press("Shymkent");
     await user.send("/cancel");
-    expect(user.last().text).toBe("Stopped. Your answers so far are saved: send /start to continue or start over.");
+    expect(user.last().text).toBe(
+      "Stopped. Your answers so far are saved: send /start to continue or start over.",
+    );
     await user.send("/start");
     await user.press("▶️ Continue");
     expect(user.last().text).toContain("2/21");
@@ -273,7 +277,10 @@ describe("after submitting", () => {
     await user.press("✅ Save changes");
     const response = responseOf(testBot, 20, "education", true)!;
     expect(response.receipt).toBe(receipt);
-    expect(testBot.services.responses.answersOf(response.id).region).toEqual({ kind: "choice", option: "turkestan_region" });
+    expect(testBot.services.responses.answersOf(response.id).region).toEqual({
+      kind: "choice",
+      option: "turkestan_region",
+    });
     expect(testBot.services.responses.countSubmitted(response.waveId)).toBe(1);
   });
 });

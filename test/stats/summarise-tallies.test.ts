@@ -19,12 +19,14 @@ function responses(q: Questionnaire, count: number, seed: number): ResponseRecor
       // Stored responses never hold an answer whose condition does not hold: the flow and the import drop them.
       if (!isRelevant(question, answers)) continue;
       const ids = question.options.map((option) => option.id);
-      if (question.type === "select_one") answers[question.id] = { kind: "choice", option: ids[next(ids.length)]! };
+      if (question.type === "select_one")
+        answers[question.id] = { kind: "choice", option: ids[next(ids.length)]! };
       if (question.type === "select_multiple") {
         answers[question.id] = { kind: "choices", options: ids.filter(() => next(3) === 0).slice(0, 3) };
         if ((answers[question.id] as { options: string[] }).options.length === 0) delete answers[question.id];
       }
-      if (question.type === "rank") answers[question.id] = { kind: "rank", order: ids.filter(() => next(2) === 0) };
+      if (question.type === "rank")
+        answers[question.id] = { kind: "rank", order: ids.filter(() => next(2) === 0) };
       if (question.type === "integer") answers[question.id] = { kind: "integer", value: next(41) };
       if (question.type === "text") answers[question.id] = { kind: "text", value: `text ${next(5)}` };
     }
@@ -65,7 +67,9 @@ describe("a summary from tallies of distinct answers", () => {
     const fromTallies = summariseTallies(q, tally(records), [1, 2, 3]);
     const fromRecords = summariseQuestionnaire(q, records, [1, 2, 3]);
     const sortTexts = (summary: unknown) =>
-      JSON.parse(JSON.stringify(summary), (key, value) => (key === "texts" || key === "other" ? [...value].sort() : value));
+      JSON.parse(JSON.stringify(summary), (key, value) =>
+        key === "texts" || key === "other" ? [...value].sort() : value,
+      );
     expect(sortTexts(fromTallies)).toEqual(sortTexts(fromRecords));
     expect(fromTallies.respondents["3"]).toBe(0);
   });

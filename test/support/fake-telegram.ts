@@ -40,8 +40,15 @@ export class FakeTelegram {
   readonly messages = new Map<number, SentMessage[]>();
   private nextMessageId = 1;
   private nextUpdateId = 1;
+  /** Files users sent, by file_id, served at /file/bot<token>/<file_path> as Telegram does. */
+  private readonly files = new Map<string, Buffer>();
 
   readonly fetch = async (url: unknown, init?: { body?: unknown }): Promise<Response> => {
+    const download = /\/file\/bot[^/]+\/documents\/(.+)$/.exec(String(url));
+    if (download) {
+      const bytes = this.files.get(download[1]!);
+      return bytes ? new Response(new Uint8Array(bytes)) : new Response("Not Found", { status: 404 });
+    }
     const method = String(url).split("/").at(-1)!;
     const payload =
       typeof init?.body === "string"
@@ -73,6 +80,16 @@ export class FakeTelegram {
         date: 0,
         chat: { id: chatId, type: "private" },
         text: message.text,
+      };
+    }
+    if (method === "getFile") {
+      const fileId = String(payload.file_id);
+      const bytes = this.files.get(fileId);
+      return {
+        file_id: fileId,
+        file_unique_id: fileId,
+        file_size: bytes?.length,
+        file_path: `documents/${fileId}`,
       };
     }
     if (method === "editMessageText") {
@@ -112,6 +129,30 @@ export class FakeTelegram {
       from: { is_bot: false, first_name: "Expert", ...from },
       text,
       ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command.length }] } : {}),
+    };
+    return { update_id: this.nextUpdateId++, message } as Update;
+  }
+
+  /** A private message with a document, whose bytes the bot can then download via getFile. */
+  documentUpdate(
+    from: { id: number; language_code?: string },
+    document: { fileName: string; bytes: Buffer | string; mimeType?: string },
+  ): Update {
+    const bytes = Buffer.from(document.bytes);
+    const fileId = `file-${this.files.size + 1}`;
+    this.files.set(fileId, bytes);
+    const message = {
+      message_id: this.nextMessageId++,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: from.id, type: "private", first_name: "Expert" },
+      from: { is_bot: false, first_name: "Expert", ...from },
+      document: {
+        file_id: fileId,
+        file_unique_id: fileId,
+        file_name: document.fileName,
+        file_size: bytes.length,
+        ...(document.mimeType ? { mime_type: document.mimeType } : {}),
+      },
     };
     return { update_id: this.nextUpdateId++, message } as Update;
   }

@@ -7,6 +7,7 @@ import type { ButtonPress } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { ActionHandler, ActionHandlers } from "../expert-actions.ts";
 import { type ActiveResponse, ExpertChat, type Placement } from "../expert-chat.ts";
+import { checkQuotasAfterAnswer, type QuotaOutcome } from "../monitoring/quota-gate.ts";
 
 /**
  * Applies one answer action to the expert's response, stores the outcome at once and shows the next screen.
@@ -21,12 +22,16 @@ export async function answer(
 ): Promise<string | undefined> {
   const step = applyAction(active.questionnaire, active.state, action);
   if (step.problem) return problemMessage(chat, active, step);
+  let quota: QuotaOutcome;
   if (step.leftQuestionnaire) {
     chat.update({ stage: "anonymity" });
   } else {
     ctx.services.responses.recordStep(active.response.id, step, ctx.services.now());
+    quota = await checkQuotasAfterAnswer(ctx, chat, active, step);
   }
-  await chat.showCurrent(placement);
+  if (quota === "stopped") return undefined;
+  // After a quota warning the next question goes below it, where the expert reads on.
+  await chat.showCurrent(quota === "warned" ? "send" : placement);
   return undefined;
 }
 

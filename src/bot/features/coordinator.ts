@@ -2,10 +2,23 @@ import { conversations } from "@grammyjs/conversations";
 import { Composer, type Context } from "grammy";
 import type { BotContext, BotServices } from "../context.ts";
 import { isCoordinator } from "../coordinator-access.ts";
+import { exchangeFeature } from "./exchange.ts";
+import { quotaCommands } from "./quotas.ts";
 import { replyWithSample } from "./sample.ts";
 import { SUMMARY_CONVERSATION, summaryConversation, turnSummaryPage } from "./summary.ts";
+import { waveCommands } from "./waves.ts";
 
-export const COORDINATOR_COMMANDS = ["summary", "sample"] as const;
+export const COORDINATOR_COMMANDS = [
+  "summary",
+  "sample",
+  "export",
+  "waves",
+  "wave_open",
+  "wave_close",
+  "invite",
+  "quota",
+  "quota_set",
+] as const;
 
 /**
  * Coordinators' commands. Everyone else, a coordinator in a group and a forwarded command included, gets a
@@ -14,6 +27,11 @@ export const COORDINATOR_COMMANDS = ["summary", "sample"] as const;
 export function coordinatorFeature(services: BotServices): Composer<BotContext> {
   const feature = new Composer<BotContext>();
   const coordinator = feature.filter(isCoordinator);
+  // Before the conversations, so that an export, an upload or a wave or quota command is not taken for an
+  // answer to an open /summary.
+  coordinator.use(exchangeFeature);
+  coordinator.use(waveCommands);
+  coordinator.use(quotaCommands);
   coordinator.use(
     conversations<BotContext, Context>({
       storage: { type: "key", version: 1, prefix: "coordinator:", adapter: services.conversationStates },
@@ -35,6 +53,9 @@ export function coordinatorFeature(services: BotServices): Composer<BotContext> 
     await ctx.reply(ctx.t(group ? "coordinator:private_only" : "coordinator:not_available"));
   });
   feature.callbackQuery(/^sum:/, (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
+  );
+  feature.callbackQuery(/^wave:/, (ctx) =>
     ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
   );
   return feature;

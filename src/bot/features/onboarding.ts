@@ -3,6 +3,7 @@ import { resumeAt, startResponse } from "../../questionnaire/response-flow.ts";
 import type { BotContext } from "../context.ts";
 import type { ActionHandlers } from "../expert-actions.ts";
 import type { ExpertChat } from "../expert-chat.ts";
+import { checkTotalQuota } from "../monitoring/quota-gate.ts";
 
 /**
  * Language → consent → questionnaire → anonymous or named. Each choice is stored before the next screen,
@@ -17,10 +18,11 @@ export const onboardingActions: ActionHandlers = {
     return chat.t("language.chosen");
   },
 
-  async consent(_ctx, chat) {
+  async consent(ctx, chat) {
     const preselected = chat.participant.questionnaire;
     chat.update({ stage: preselected ? "anonymity" : "questionnaire", consentedAt: new Date() });
-    await chat.showCurrent("edit");
+    if (preselected && !ctx.services.waves.openWave(preselected)) await chat.noOpenWave();
+    else await chat.showCurrent("edit");
     return undefined;
   },
 
@@ -43,8 +45,17 @@ export const onboardingActions: ActionHandlers = {
 
   async anonymity(ctx, chat, press) {
     const anonymous = press.argument === "anonymous";
+    const questionnaire = ctx.services.questionnaires.get(chat.participant.questionnaire ?? "");
+    const wave = questionnaire && ctx.services.waves.openWave(questionnaire.id);
+    if (!questionnaire || !wave) {
+      await chat.noOpenWave();
+      return undefined;
+    }
+    const quota = await checkTotalQuota(ctx, chat, questionnaire, wave);
+    if (quota === "stopped") return undefined;
     await beginResponse(ctx, chat, anonymous);
-    await chat.showCurrent("edit");
+    // After a warning the question goes below it, where the expert reads on.
+    await chat.showCurrent(quota === "warned" ? "send" : "edit");
     return undefined;
   },
 };

@@ -1,5 +1,7 @@
 import { firstUnanswered } from "../../questionnaire/engine.ts";
 import type { ActionHandlers } from "../expert-actions.ts";
+import { submittedScreen } from "../screens/onboarding-screens.ts";
+import { withInvitationOffer } from "./invitations.ts";
 
 /** Submit from the review screen, change a submitted response, and the continue/start-over prompt. */
 export const submissionActions: ActionHandlers = {
@@ -22,9 +24,18 @@ export const submissionActions: ActionHandlers = {
       return chat.t("problems.not_optional");
     }
     const receipt = chat.newReceipt(active.questionnaire.id, active.wave.number);
-    ctx.services.responses.submit(active.response.id, receipt, ctx.services.now());
+    const submitted = ctx.services.responses.submit(active.response.id, receipt, ctx.services.now());
     chat.update({ stage: "submitted" });
-    await chat.showCurrent("edit", true);
+    await chat.present(
+      (revision) =>
+        withInvitationOffer(
+          ctx,
+          chat,
+          submittedScreen(chat.t, submitted.receipt ?? receipt, revision, true),
+          submitted.anonymous,
+        ),
+      "edit",
+    );
     return undefined;
   },
 

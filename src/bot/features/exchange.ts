@@ -1,0 +1,79 @@
+import { Composer, InputFile } from "grammy";
+import type { Document } from "grammy/types";
+import { exportWorkbook } from "../../exchange/export-responses.ts";
+import { importReport } from "../../exchange/import-report.ts";
+import { importResponses } from "../../exchange/import-responses.ts";
+import type { BotContext } from "../context.ts";
+
+const TABLE_FILE = /\.(csv|xlsx)$/i;
+const TABLE_MIME_TYPES = new Set([
+  "text/csv",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+]);
+const MAX_IMPORT_MEGABYTES = 10;
+const MESSAGE_LIMIT = 4000;
+
+/**
+ * Coordinators only (mounted behind the coordinator filter): `/export` sends the workbook, and a .csv or .xlsx
+ * document is imported as paper responses. Any other document goes on to the expert flow.
+ */
+export const exchangeFeature = new Composer<BotContext>();
+
+exchangeFeature.command("export", async (ctx) => {
+  await ctx.replyWithChatAction("upload_document");
+  const workbook = await exportWorkbook(ctx.services, ctx.t);
+  const count = [...ctx.services.questionnaires.keys()].reduce(
+    (sum, id) => sum + ctx.services.responses.submitted(id).length,
+    0,
+  );
+  const date = ctx.services.now().toISOString().slice(0, 10);
+  await ctx.replyWithDocument(new InputFile(workbook, `expert-survey-${date}.xlsx`), {
+    caption: ctx.t("exchange:export_caption", { count }),
+  });
+});
+
+exchangeFeature.on("message:document", async (ctx, next) => {
+  const { document } = ctx.message;
+  if (!isTableFile(document)) return next();
+  if ((document.file_size ?? 0) > MAX_IMPORT_MEGABYTES * 1024 * 1024) {
+    await ctx.reply(ctx.t("exchange:too_large", { megabytes: MAX_IMPORT_MEGABYTES }));
+    return;
+  }
+  await ctx.replyWithChatAction("typing");
+  const bytes = await downloadDocument(ctx);
+  if (!bytes) {
+    await ctx.reply(ctx.t("exchange:download_failed"));
+    return;
+  }
+  const result = await importResponses(ctx.services, bytes, ctx.services.now());
+  await ctx.reply(importReport(ctx.t, result, MESSAGE_LIMIT));
+});
+
+function isTableFile(document: Document): boolean {
+  return document.file_name
+    ? TABLE_FILE.test(document.file_name)
+    : TABLE_MIME_TYPES.has(document.mime_type ?? "");
+}
+
+/**
+ * Downloads the document from the Bot API's file endpoint, built as grammY builds method URLs, through the
+ * bot's own `fetch` (so a local Bot API server or a test double serves it too); undefined if that fails.
+ */
+async function downloadDocument(ctx: BotContext): Promise<Uint8Array | undefined> {
+  const options = ctx.api.options;
+  const root = options?.apiRoot ?? "https://api.telegram.org";
+  const environment = options?.environment === "test" ? "test/" : "";
+  const fetchFile = options?.fetch ?? fetch;
+  try {
+    const file = await ctx.getFile();
+    if (!file.file_path) return undefined;
+    const response = await fetchFile(`${root}/file/bot${ctx.api.token}/${environment}${file.file_path}`);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+  } catch (error) {
+    ctx.services.logger.warn(
+      { error: error instanceof Error ? error.name : "unknown" },
+      "file download failed",
+    );
+    return undefined;
+  }
+}

@@ -1,0 +1,94 @@
+import type { Expert } from "../../db/expert-repository.ts";
+import type { Participant } from "../../db/participant-repository.ts";
+import type { StoredResponse } from "../../db/response-repository.ts";
+import type { Translate } from "../../i18n/translator.ts";
+import type { Answers, Questionnaire } from "../../questionnaire/types.ts";
+import { describeAnswer, questionnaireTitle, questionTitle } from "../screens/labels.ts";
+import { isoDay } from "./iso-day.ts";
+
+/** What /my_data shows: the stored account, chat settings and named responses with answers in words. */
+export interface StoredAboutExpert {
+  expert: Expert | undefined;
+  participant: Participant | undefined;
+  responses: {
+    response: StoredResponse & { wave: number };
+    answers: Answers;
+    questionnaire: Questionnaire;
+  }[];
+}
+
+/**
+ * Everything stored about a named expert, as plain lines (no markup, so that long answers can be cut
+ * anywhere to fit Telegram's message size).
+ */
+export function myDataLines(t: Translate, stored: StoredAboutExpert): string[] {
+  const { expert, participant, responses } = stored;
+  const lines = [t("monitoring:my_data.title"), ""];
+  if (expert) {
+    const name = [expert.firstName, expert.lastName].filter(Boolean).join(" ");
+    lines.push(
+      t("monitoring:my_data.account"),
+      t("monitoring:my_data.telegram_id", { value: expert.telegramId }),
+      ...(expert.username ? [t("monitoring:my_data.username", { value: expert.username })] : []),
+      ...(name ? [t("monitoring:my_data.name", { value: name })] : []),
+      ...(expert.language ? [t("monitoring:my_data.language", { value: expert.language })] : []),
+      t("monitoring:my_data.reminders", {
+        value: t(expert.remindersEnabled ? "monitoring:my_data.on" : "monitoring:my_data.off"),
+      }),
+      t("monitoring:my_data.invitations", {
+        value: t(expert.inviteToNextWave ? "monitoring:my_data.yes" : "monitoring:my_data.no"),
+      }),
+      t("monitoring:my_data.since", { value: isoDay(expert.createdAt) }),
+    );
+  } else {
+    lines.push(t("monitoring:my_data.no_account"));
+  }
+  if (participant) lines.push("", t("monitoring:my_data.chat", { language: participant.language ?? "—" }));
+  lines.push("");
+  if (responses.length === 0) lines.push(t("monitoring:my_data.no_responses"));
+  for (const { response, answers, questionnaire } of responses) {
+    const status = response.submittedAt
+      ? t("monitoring:my_data.submitted", {
+          date: isoDay(response.submittedAt),
+          receipt: response.receipt ?? "",
+        })
+      : t("monitoring:my_data.unfinished");
+    lines.push(
+      t("monitoring:my_data.response", {
+        title: questionnaireTitle(t, questionnaire.id),
+        wave: response.wave,
+        status,
+      }),
+    );
+    for (const question of questionnaire.questions) {
+      const answer = answers[question.id];
+      if (answer) lines.push(`• ${questionTitle(t, question)}: ${describeAnswer(t, question, answer)}`);
+    }
+    lines.push("");
+  }
+  lines.push(t("monitoring:my_data.anonymous_note"), t("monitoring:my_data.delete_hint"));
+  return lines;
+}
+
+/** Lines packed into as few messages as fit Telegram's limit; a line longer than a message is cut. */
+export function packMessages(lines: readonly string[], limit = 4096): string[] {
+  const messages: string[] = [];
+  let current = "";
+  for (const line of lines.flatMap((whole) => pieces(whole, limit))) {
+    const joined = current === "" ? line : `${current}\n${line}`;
+    if (joined.length <= limit) {
+      current = joined;
+      continue;
+    }
+    if (current.trim() !== "") messages.push(current);
+    current = line;
+  }
+  if (current.trim() !== "") messages.push(current);
+  return messages;
+}
+
+function pieces(line: string, limit: number): string[] {
+  const result: string[] = [];
+  for (let start = 0; start < line.length; start += limit) result.push(line.slice(start, start + limit));
+  return result.length > 0 ? result : [""];
+}

@@ -1,0 +1,28 @@
+import { existsSync, mkdirSync, realpathSync, renameSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import type Database from "better-sqlite3";
+
+/**
+ * Writes a consistent copy of the open database to `destination` with SQLite's online backup, which is safe
+ * while the bot keeps writing. The copy is made next to the destination and renamed into place at the end,
+ * so an interrupted backup never leaves a half-written file under the destination's name.
+ *
+ * @example
+ * await backupDatabase(db.$client, "backups/survey-2025-03-01.db");
+ */
+export async function backupDatabase(database: Database.Database, destination: string): Promise<void> {
+  const target = resolve(destination);
+  if (database.memory) throw new Error("an in-memory database cannot be backed up");
+  if (existsSync(target) && realpathSync(target) === realpathSync(database.name)) {
+    throw new Error("the backup would overwrite the database itself; choose another path");
+  }
+  mkdirSync(dirname(target), { recursive: true });
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  try {
+    await database.backup(partial);
+    renameSync(partial, target);
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}

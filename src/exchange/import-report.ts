@@ -1,0 +1,47 @@
+import type { Translate } from "../i18n/translator.ts";
+import type { ImportProblem, ImportResult } from "./import-responses.ts";
+
+/**
+ * What an import did, in plain words: the counts, or why nothing was imported with one line per problem
+ * ("Sheet “Education”, row 3, column “region”: unknown option id …"). Lines that would make the text longer
+ * than `maxLength` are left out and counted instead, so a reply fits in one Telegram message.
+ *
+ * @example
+ * importReport(t, { ok: true, imported: 12, alreadyPresent: 3 });
+ * // "Imported: 12. Already stored, skipped: 3."
+ */
+export function importReport(
+  t: Translate,
+  result: ImportResult,
+  maxLength = Number.POSITIVE_INFINITY,
+): string {
+  if (result.ok) {
+    return t("exchange:import.done", { imported: result.imported, alreadyPresent: result.alreadyPresent });
+  }
+  const lines = [t("exchange:import.refused", { count: result.problems.length })];
+  let length = lines[0]!.length;
+  for (const [index, problem] of result.problems.entries()) {
+    const line = `• ${problemLine(t, problem)}`;
+    const rest = result.problems.length - index;
+    const more = t("exchange:import.more", { count: rest });
+    const room = rest > 1 ? more.length + 1 : 0;
+    if (length + 1 + line.length + room > maxLength) {
+      lines.push(more);
+      break;
+    }
+    lines.push(line);
+    length += line.length + 1;
+  }
+  return lines.join("\n");
+}
+
+/** One problem with where it is, e.g. "Row 4, column “experience_years”: value 70 is out of range 0–60". */
+export function problemLine(t: Translate, problem: ImportProblem): string {
+  const where = [
+    problem.sheet === undefined ? undefined : t("exchange:where.sheet", { sheet: problem.sheet }),
+    problem.row === undefined ? undefined : t("exchange:where.row", { row: problem.row }),
+    problem.column === undefined ? undefined : t("exchange:where.column", { column: problem.column }),
+  ].filter((part) => part !== undefined);
+  const text = where.length > 0 ? `${where.join(", ")}: ${problem.problem}` : problem.problem;
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}

@@ -1,0 +1,62 @@
+import { parseCsv } from "../report/csv.ts";
+import { cellText, type InterchangeCell } from "../report/interchange-cells.ts";
+import { readWorkbook } from "../report/xlsx.ts";
+
+/** One table of a file: a worksheet (named) or the whole of a CSV file (no name). */
+export interface Table {
+  sheet?: string;
+  rows: InterchangeCell[][];
+}
+
+export type TableFile = { ok: true; tables: Table[] } | { ok: false; problem: string };
+
+const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
+const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+
+/**
+ * Reads the interchange tables of an uploaded file, telling .xlsx from CSV by its content rather than its
+ * name. In a workbook only the sheets whose first row has a `respondent_id` column are tables of responses,
+ * so an exported workbook (codebook and summary sheets included) can be read back as it is.
+ *
+ * @example
+ * await readTableFile(readFileSync("paper.csv")); // { ok: true, tables: [{ rows: [["respondent_id", …], …] }] }
+ */
+export async function readTableFile(bytes: Uint8Array): Promise<TableFile> {
+  if (startsWith(bytes, OLE_SIGNATURE)) {
+    return {
+      ok: false,
+      problem:
+        "this is an old Excel .xls file; save it as an .xlsx workbook or as “CSV UTF-8” and send it again",
+    };
+  }
+  if (startsWith(bytes, ZIP_SIGNATURE)) return readXlsx(bytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return {
+      ok: false,
+      problem: "the file is not UTF-8 text; save it from Excel as “CSV UTF-8” and send it again",
+    };
+  }
+  return { ok: true, tables: [{ rows: parseCsv(text) }] };
+}
+
+async function readXlsx(bytes: Uint8Array): Promise<TableFile> {
+  let sheets: Awaited<ReturnType<typeof readWorkbook>>;
+  try {
+    sheets = await readWorkbook(Buffer.from(bytes));
+  } catch {
+    return { ok: false, problem: "the file could not be read as an Excel workbook (.xlsx)" };
+  }
+  const tables = sheets
+    .filter((sheet) => (sheet.rows[0] ?? []).some((cell) => cellText(cell) === "respondent_id"))
+    .map((sheet) => ({ sheet: sheet.name, rows: sheet.rows }));
+  return tables.length > 0
+    ? { ok: true, tables }
+    : { ok: false, problem: "no sheet of the workbook has a “respondent_id” column in its first row" };
+}
+
+function startsWith(bytes: Uint8Array, signature: number[]): boolean {
+  return signature.every((byte, index) => bytes[index] === byte);
+}

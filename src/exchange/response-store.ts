@@ -1,0 +1,10 @@
+import type { ResponseRepository } from "../db/response-repository.ts";
+import type { WaveRepository } from "../db/wave-repository.ts";
+import type { Questionnaire } from "../questionnaire/types.ts";
+
+/** What importing and exporting need: the bot's services and the CLI both provide it. */
+export interface ResponseStore {
+  questionnaires: ReadonlyMap<string, Questionnaire>;
+  waves: WaveRepository;
+  responses: ResponseRepository;
+}

@@ -1,0 +1,153 @@
+import { describe, expect, it } from "vitest";
+import { toCsv } from "../../src/report/csv.ts";
+import { buildWorkbook, readWorkbook } from "../../src/report/xlsx.ts";
+import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
+import { SPECIAL_EDUCATION_ANSWERS, storeTelegramResponse } from "./varied-responses.ts";
+
+const COORDINATOR = 42;
+const EXPERT = 7;
+
+const paperFile = toCsv([
+  ["respondent_id", "wave", "questionnaire", "anonymous", "attitude", "experience_years"],
+  ["Қ-1", 1, "healthcare", "yes", "respectful", 4],
+  ["Қ-2", 1, "healthcare", "yes", "mistrust", "declined"],
+]);
+
+function upload(
+  testBot: TestBot,
+  from: { id: number; language_code?: string },
+  fileName: string,
+  bytes: string | Buffer,
+) {
+  return testBot.bot.handleUpdate(testBot.telegram.documentUpdate(from, { fileName, bytes }));
+}
+
+describe("coordinators exchange files with the bot", () => {
+  it("/export sends the workbook as a document that reads back with every response", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    storeTelegramResponse(testBot.services, "education", 1, "named", {
+      anonymous: false,
+      answers: SPECIAL_EDUCATION_ANSWERS,
+    });
+    await expert(testBot, { id: COORDINATOR, language_code: "en" }).send("/export");
+
+    const [sent] = testBot.telegram.callsOf("sendDocument");
+    expect(sent?.payload.caption).toContain("Submitted responses: 1.");
+    const sheets = await readWorkbook(sent?.payload.file as Buffer);
+    expect(sheets.map((sheet) => sheet.name)).toEqual([
+      "Responses Education",
+      "Responses Healthcare",
+      "Codebook",
+      "Summary Education",
+      "Summary Healthcare",
+    ]);
+    const [header, row] = sheets[0]!.rows;
+    expect(row?.[header!.indexOf("full_name")]).toBe("Әсел Нұрғалиқызы");
+    expect(row?.[header!.indexOf("organisation")]).toBe('=HYPERLINK("http://example.invalid")');
+  });
+
+  it("imports a coordinator's CSV and answers with the counts; the same file again adds nothing", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const coordinator = { id: COORDINATOR, language_code: "en" };
+    await upload(testBot, coordinator, "paper.csv", paperFile);
+    expect(testBot.telegram.lastMessage(COORDINATOR).text).toBe("Imported: 2. Already stored, skipped: 0.");
+    await upload(testBot, coordinator, "paper.csv", paperFile);
+    expect(testBot.telegram.lastMessage(COORDINATOR).text).toBe("Imported: 0. Already stored, skipped: 2.");
+    const stored = testBot.services.responses.submittedWithOrigin("healthcare");
+    expect(stored.map((response) => [response.respondentKey, response.source, response.answers])).toEqual([
+      [
+        "paper:Қ-1",
+        "paper",
+        {
+          attitude: { kind: "choice", option: "respectful" },
+          experience_years: { kind: "integer", value: 4 },
+        },
+      ],
+      [
+        "paper:Қ-2",
+        "paper",
+        { attitude: { kind: "choice", option: "mistrust" }, experience_years: { kind: "declined" } },
+      ],
+    ]);
+  });
+
+  it("lists the problems of a bad file by row and column and imports nothing", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const bad = paperFile.replace("mistrust", "distrust");
+    await upload(testBot, { id: COORDINATOR, language_code: "en" }, "paper.csv", bad);
+    expect(testBot.telegram.lastMessage(COORDINATOR).text).toBe(
+      [
+        "Nothing was imported: the file has 1 problem. Correct it and send the file again.",
+        "• Row 3, column “attitude”: unknown option id “distrust” for question “attitude”",
+      ].join("\n"),
+    );
+    expect(testBot.services.responses.submitted("healthcare")).toEqual([]);
+  });
+
+  it("keeps a reply with many problems within one Telegram message", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const rows = Array.from({ length: 300 }, (_, index) => [
+      `P-${index}`,
+      1,
+      "healthcare",
+      "yes",
+      "nonsense",
+      99,
+    ]);
+    const bad = toCsv([
+      ["respondent_id", "wave", "questionnaire", "anonymous", "attitude", "experience_years"],
+      ...rows,
+    ]);
+    await upload(testBot, { id: COORDINATOR, language_code: "en" }, "paper.csv", bad);
+    const reply = testBot.telegram.lastMessage(COORDINATOR).text;
+    expect(reply.length).toBeLessThanOrEqual(4096);
+    expect(reply).toMatch(/^Nothing was imported: the file has 600 problems\./);
+    expect(reply).toMatch(/…and \d+ more problems\.$/);
+  });
+
+  it("leaves an expert's document to the expert flow and stores nothing", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const asExpert = createTestBot();
+    await upload(testBot, { id: EXPERT, language_code: "en" }, "paper.csv", paperFile);
+    await upload(asExpert, { id: EXPERT, language_code: "en" }, "notes.pdf", "%PDF");
+    expect(testBot.telegram.lastMessage(EXPERT).text).toBe(asExpert.telegram.lastMessage(EXPERT).text);
+    expect(testBot.telegram.callsOf("getFile")).toEqual([]);
+    expect(testBot.services.responses.submitted("healthcare")).toEqual([]);
+  });
+
+  it("tells an expert that /export is not available", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    await expert(testBot, { id: EXPERT, language_code: "en" }).send("/export");
+    expect(testBot.telegram.lastMessage(EXPERT).text).toBe("Sorry, this command is not available to you.");
+    expect(testBot.telegram.callsOf("sendDocument")).toEqual([]);
+  });
+
+  it("imports a workbook the bot exported, with a paper row added, even with a /summary open", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    storeTelegramResponse(testBot.services, "healthcare", 1, "someone", {
+      anonymous: true,
+      answers: { attitude: { kind: "choice", option: "respectful" } },
+    });
+    const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
+    await coordinator.send("/export");
+    const exported = testBot.telegram.callsOf("sendDocument")[0]?.payload.file as Buffer;
+    const sheets = await readWorkbook(exported);
+    const responses = sheets.find((sheet) => sheet.name === "Responses Healthcare")!;
+    const header = responses.rows[0]!;
+    const paper: Record<string, string | number> = {
+      respondent_id: "P-9",
+      wave: 1,
+      questionnaire: "healthcare",
+      anonymous: "yes",
+      attitude: "mistrust",
+    };
+    const paperRow = header.map((column) => paper[String(column)] ?? null);
+    responses.rows.push(paperRow);
+    const edited = await buildWorkbook(sheets.map((sheet) => ({ name: sheet.name, rows: sheet.rows })));
+
+    await coordinator.send("/summary");
+    await upload(testBot, { id: COORDINATOR, language_code: "en" }, "export.xlsx", edited);
+    expect(coordinator.last().text).toBe("Imported: 1. Already stored, skipped: 1.");
+    expect(testBot.services.responses.submitted("healthcare")).toHaveLength(2);
+  });
+});

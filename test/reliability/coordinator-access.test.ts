@@ -1,0 +1,191 @@
+import type { Update } from "grammy/types";
+import { describe, expect, it } from "vitest";
+import { COORDINATOR_COMMANDS } from "../../src/bot/features/coordinator.ts";
+import { tableRows } from "../db/table-rows.ts";
+import type { ApiCall } from "../support/fake-telegram.ts";
+import { questionnaire } from "../support/questionnaires.ts";
+import { completedState } from "../support/scripted-answers.ts";
+import { createTestBot, type TestBot } from "../support/test-bot.ts";
+import { capturedLog } from "./captured-log.ts";
+import { t } from "./expert-journey.ts";
+
+const COORDINATOR = { id: 42, is_bot: false, first_name: "Dana", language_code: "en" };
+const STRANGER = { id: 4242, is_bot: false, first_name: "Nosy", language_code: "en" };
+const GROUP = { id: -100_555, type: "supergroup" as const, title: "Experts' chat" };
+const NOT_AVAILABLE = t("coordinator:not_available");
+const PRIVATE_ONLY = t("coordinator:private_only");
+
+/** Payloads of coordinators' buttons, with arguments that would act if they were accepted. */
+const COORDINATOR_BUTTONS = [
+  "sum:q:education",
+  "sum:w:1",
+  "sum:w:c",
+  "sum:p:education:1:1:0",
+  "sum:p:education:c:0:1",
+  "wave:open:education:1",
+  "wave:cancel",
+];
+
+/** Four submitted responses, so that any statistic would show figures. */
+function botWithResponses(): TestBot {
+  const testBot = createTestBot({ coordinatorIds: [COORDINATOR.id] });
+  const { services } = testBot;
+  const wave = services.waves.openWave("education")!;
+  for (let index = 0; index < 4; index++) {
+    const state = completedState(questionnaire("education"), index % 2 === 0);
+    const response = services.responses.create(
+      {
+        waveId: wave.id,
+        questionnaire: "education",
+        respondentKey: `seed-${index}`,
+        anonymous: state.anonymous,
+        source: "telegram",
+      },
+      state,
+      new Date(),
+    );
+    for (const [questionId, value] of Object.entries(state.answers))
+      services.responses.recordStep(
+        response.id,
+        { saved: { questionId, value }, removed: [], state },
+        new Date(),
+      );
+    services.responses.submit(response.id, `R${index}`, new Date());
+  }
+  return testBot;
+}
+
+function commandUpdate(
+  from: typeof COORDINATOR,
+  chat: { id: number; type: string },
+  text: string,
+  forwardedFrom?: typeof COORDINATOR,
+): Update {
+  const command = /^\/[\w@]+/.exec(text)![0];
+  return {
+    update_id: 1,
+    message: {
+      message_id: 500,
+      date: 1_790_000_000,
+      chat,
+      from,
+      text,
+      entities: [{ type: "bot_command", offset: 0, length: command.length }],
+      ...(forwardedFrom
+        ? { forward_origin: { type: "user", date: 1_780_000_000, sender_user: forwardedFrom } }
+        : {}),
+    },
+  } as Update;
+}
+
+function pressUpdate(from: typeof COORDINATOR, chat: { id: number; type: string }, data: string): Update {
+  return {
+    update_id: 2,
+    callback_query: {
+      id: "cb-2",
+      chat_instance: "ci",
+      from,
+      data,
+      message: { message_id: 7, date: 0, chat },
+    },
+  } as Update;
+}
+
+const privateChat = (user: typeof COORDINATOR) => ({
+  id: user.id,
+  type: "private",
+  first_name: user.first_name,
+});
+
+/**
+ * Sends the update and returns what the bot did. The refusal may be one reply in the same chat, or a toast;
+ * anything else (a figure, a file, a deleted message, a changed row) is a leak.
+ */
+async function handle(testBot: TestBot, update: Update): Promise<{ calls: ApiCall[]; dbChanged: boolean }> {
+  const log = capturedLog();
+  testBot.services.logger = log.logger;
+  const before = tableRows(testBot.db.$client);
+  const since = testBot.telegram.calls.length;
+  await testBot.bot.handleUpdate(update);
+  expect(log.errors()).toEqual([]);
+  const dbChanged = JSON.stringify(tableRows(testBot.db.$client)) !== JSON.stringify(before);
+  return { calls: testBot.telegram.calls.slice(since), dbChanged };
+}
+
+const commandText = (command: string) => `/${command} education`;
+
+describe.each(COORDINATOR_COMMANDS)("/%s", (command) => {
+  it("works for the coordinator in a private chat (the control for the refusals below)", async () => {
+    const testBot = botWithResponses();
+    const { calls } = await handle(
+      testBot,
+      commandUpdate(COORDINATOR, privateChat(COORDINATOR), commandText(command)),
+    );
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.map((call) => call.payload.text)).not.toContain(NOT_AVAILABLE);
+  });
+
+  it.each([
+    ["a stranger in a private chat", STRANGER, privateChat(STRANGER), NOT_AVAILABLE, undefined],
+    ["a stranger in a group", STRANGER, GROUP, NOT_AVAILABLE, undefined],
+    ["the coordinator in a group", COORDINATOR, GROUP, PRIVATE_ONLY, undefined],
+    [
+      "the coordinator forwarding someone's command",
+      COORDINATOR,
+      privateChat(COORDINATOR),
+      NOT_AVAILABLE,
+      STRANGER,
+    ],
+    [
+      "a stranger forwarding the coordinator's command",
+      STRANGER,
+      privateChat(STRANGER),
+      NOT_AVAILABLE,
+      COORDINATOR,
+    ],
+  ] as const)(
+    "is refused to %s, with no figure shown and nothing changed",
+    async (_who, from, chat, refusal, forwardedFrom) => {
+      const testBot = botWithResponses();
+      for (const text of [commandText(command), `/${command}@survey_test_bot`]) {
+        const { calls, dbChanged } = await handle(testBot, commandUpdate(from, chat, text, forwardedFrom));
+        expect(calls).toEqual([
+          { method: "sendMessage", payload: expect.objectContaining({ chat_id: chat.id, text: refusal }) },
+        ]);
+        expect(dbChanged).toBe(false);
+      }
+    },
+  );
+});
+
+describe("coordinators' buttons", () => {
+  it.each(COORDINATOR_BUTTONS)("%s pressed by a stranger shows only a refusal", async (data) => {
+    const testBot = botWithResponses();
+    const { calls, dbChanged } = await handle(testBot, pressUpdate(STRANGER, privateChat(STRANGER), data));
+    expect(calls).toEqual([
+      { method: "answerCallbackQuery", payload: expect.objectContaining({ text: NOT_AVAILABLE }) },
+    ]);
+    expect(dbChanged).toBe(false);
+  });
+
+  it.each(COORDINATOR_BUTTONS)(
+    "%s pressed by the coordinator in a group shows nothing to the group",
+    async (data) => {
+      const testBot = botWithResponses();
+      const { calls, dbChanged } = await handle(testBot, pressUpdate(COORDINATOR, GROUP, data));
+      expect(calls).toEqual([
+        { method: "answerCallbackQuery", payload: expect.objectContaining({ text: NOT_AVAILABLE }) },
+      ]);
+      expect(dbChanged).toBe(false);
+    },
+  );
+
+  it("a summary page the coordinator pages to in private does show figures (the control)", async () => {
+    const testBot = botWithResponses();
+    const { calls } = await handle(
+      testBot,
+      pressUpdate(COORDINATOR, privateChat(COORDINATOR), "sum:p:education:1:1:0"),
+    );
+    expect(calls.map((call) => call.method)).toContain("sendPhoto");
+  });
+});
