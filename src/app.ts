@@ -15,6 +15,7 @@ import { InvitationRepository } from "./db/invitation-repository.ts";
 import { ParticipantRepository } from "./db/participant-repository.ts";
 import { QuotaRepository } from "./db/quota-repository.ts";
 import { ResponseRepository } from "./db/response-repository.ts";
+import { TallyRepository } from "./db/tally-repository.ts";
 import { WaveRepository } from "./db/wave-repository.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
@@ -44,6 +45,7 @@ export async function startApplication(
     waves: new WaveRepository(db),
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
+    tallies: new TallyRepository(db),
     experts: new ExpertRepository(db),
     quotas: new QuotaRepository(db),
     invitations: new InvitationRepository(db),

@@ -7,6 +7,7 @@ import type { InvitationRepository } from "../db/invitation-repository.ts";
 import type { ParticipantRepository } from "../db/participant-repository.ts";
 import type { QuotaRepository } from "../db/quota-repository.ts";
 import type { ResponseRepository } from "../db/response-repository.ts";
+import type { TallyRepository } from "../db/tally-repository.ts";
 import type { WaveRepository } from "../db/wave-repository.ts";
 import type { Translate, Translations } from "../i18n/translator.ts";
 import type { Pseudonyms } from "../privacy/pseudonyms.ts";
@@ -20,6 +21,7 @@ export interface BotServices {
   waves: WaveRepository;
   participants: ParticipantRepository;
   responses: ResponseRepository;
+  tallies: TallyRepository;
   experts: ExpertRepository;
   quotas: QuotaRepository;
   invitations: InvitationRepository;

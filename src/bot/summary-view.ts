@@ -1,18 +1,17 @@
 import { type Api, InlineKeyboard, InputFile } from "grammy";
+import { summarySource, type WaveSelection } from "../db/summary-source.ts";
 import type { Translate } from "../i18n/translator.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import { renderBarChart } from "../report/charts.ts";
 import { type SummaryPage, summaryPages } from "../report/summary-pages.ts";
-import { compareGroups, type ResponseRecord, summariseQuestionnaire } from "../stats/summarise.ts";
+import { compareGroups, type ResponseRecord, summariseTallies } from "../stats/summarise.ts";
 import type { BotServices } from "./context.ts";
-
-/** Which waves a summary covers: one wave, or "c" for all waves with the last two compared. */
-export type WaveSelection = number | "c";
 
 const CAPTION_LIMIT = 1024;
 const COMPARED_REGIONS = ["shymkent", "turkestan_region"];
-const PAGE_PATTERN = /^sum:p:([a-z_]+):(\d+|c):(\d+):(\d+)$/;
+const PAGE_PATTERN = /^sum:p:([a-z_]+):(\d+|all):(\d+):(\d+)$/;
 
+/** The pages of a summary of the selected waves, with rank questions compared between groups of experts. */
 export function summaryPagesFor(
   services: BotServices,
   t: Translate,
@@ -20,35 +19,29 @@ export function summaryPagesFor(
   selection: WaveSelection,
 ): SummaryPage[] {
   const questionnaire = services.questionnaires.get(questionnaireId)!;
-  const records = services.responses
-    .submitted(questionnaireId)
-    .filter((record) => selection === "c" || record.wave === selection);
-  const known = services.waves
-    .list(questionnaireId)
-    .map((wave) => wave.number)
-    .filter((number) => selection === "c" || number === selection);
-  const summary = summariseQuestionnaire(questionnaire, records, known);
-  return summaryPages(
-    t,
-    questionnaire,
-    summary,
-    groupComparisons(questionnaire, records, summary.waves.at(-1)),
-  );
+  const { tallies, knownWaves } = summarySource(services, questionnaireId, selection);
+  const summary = summariseTallies(questionnaire, tallies, knownWaves);
+  const wave = summary.waves.at(-1);
+  const compared = questionnaire.questions
+    .filter((question) => question.type === "rank")
+    .map((question) => question.id);
+  const records =
+    wave === undefined || compared.length === 0
+      ? []
+      : services.responses.submitted(questionnaireId, { wave, questionIds: ["region", ...compared] });
+  return summaryPages(t, questionnaire, summary, groupComparisons(questionnaire, records, compared));
 }
 
 /** Rank questions compared between Shymkent and Turkestan region, and between named and anonymous experts. */
-function groupComparisons(questionnaire: Questionnaire, records: ResponseRecord[], wave: number | undefined) {
-  const latest = records.filter((record) => record.wave === wave);
+function groupComparisons(questionnaire: Questionnaire, latest: ResponseRecord[], rankQuestionIds: string[]) {
   const region = (record: ResponseRecord) => {
     const answer = record.answers.region;
     return answer?.kind === "choice" && COMPARED_REGIONS.includes(answer.option) ? answer.option : undefined;
   };
   const anonymity = (record: ResponseRecord) => (record.anonymous ? "anonymous" : "named");
-  return questionnaire.questions
-    .filter((question) => question.type === "rank")
-    .flatMap((question) =>
-      [region, anonymity].map((groupOf) => compareGroups(questionnaire, latest, question.id, groupOf)),
-    );
+  return rankQuestionIds.flatMap((questionId) =>
+    [region, anonymity].map((groupOf) => compareGroups(questionnaire, latest, questionId, groupOf)),
+  );
 }
 
 export interface PageAddress {
@@ -62,7 +55,7 @@ export interface PageAddress {
 export function parsePageAddress(data: string): PageAddress | undefined {
   const match = PAGE_PATTERN.exec(data);
   if (!match) return undefined;
-  const selection = match[2] === "c" ? "c" : Number(match[2]);
+  const selection = match[2] === "all" ? "all" : Number(match[2]);
   return { questionnaireId: match[1]!, selection, page: Number(match[3]), extraMessageId: Number(match[4]) };
 }
 

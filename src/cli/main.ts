@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/database.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
+import { summarySource } from "../db/summary-source.ts";
+import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import { backupDatabase } from "../exchange/backup-database.ts";
 import { writeExportFiles } from "../exchange/export-files.ts";
@@ -10,7 +12,7 @@ import { importResponses } from "../exchange/import-responses.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
 import { loadQuestionnaires } from "../questionnaire/loader.ts";
 import { summaryPages } from "../report/summary-pages.ts";
-import { summariseQuestionnaire } from "../stats/summarise.ts";
+import { summariseTallies } from "../stats/summarise.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -50,6 +52,7 @@ const questionnaires = loadQuestionnaires();
 const db = openDatabase(process.env.DATABASE_PATH ?? "./data/survey.db");
 const responses = new ResponseRepository(db);
 const waves = new WaveRepository(db);
+const tallies = new TallyRepository(db);
 waves.ensureFirstWaves(questionnaires.keys(), new Date());
 
 function cliTranslator() {
@@ -67,14 +70,8 @@ if (command === "summary") {
     fail(`Unknown questionnaire. Choose one of: ${[...questionnaires.keys()].join(", ")}`);
   const wave = values.wave === undefined ? undefined : Number(values.wave);
   if (wave !== undefined && !Number.isInteger(wave)) fail("--wave takes a wave number");
-  const records = responses
-    .submitted(questionnaire.id)
-    .filter((record) => wave === undefined || record.wave === wave);
-  const known = waves
-    .list(questionnaire.id)
-    .map((entry) => entry.number)
-    .filter((number) => wave === undefined || number === wave);
-  const summary = summariseQuestionnaire(questionnaire, records, known);
+  const { tallies: tallied, knownWaves } = summarySource({ waves, tallies }, questionnaire.id, wave ?? "all");
+  const summary = summariseTallies(questionnaire, tallied, knownWaves);
   if (values.json) {
     console.log(JSON.stringify(summary));
   } else {

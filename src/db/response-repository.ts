@@ -157,36 +157,39 @@ export class ResponseRepository {
   }
 
   /** Every submitted response of a questionnaire with its answers, ordered by wave. */
-  submitted(questionnaire: string): SubmittedResponse[] {
-    const rows = this.db
-      .select({
-        id: responses.id,
-        respondentKey: responses.respondentKey,
-        anonymous: responses.anonymous,
-        wave: waves.number,
-      })
-      .from(responses)
-      .innerJoin(waves, eq(waves.id, responses.waveId))
-      .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)))
-      .orderBy(asc(waves.number), asc(responses.id))
-      .all();
-    const byId = new Map<number, SubmittedResponse>();
-    for (const row of rows) {
-      byId.set(row.id, {
-        respondentId: String(row.id),
-        wave: row.wave,
-        anonymous: row.anonymous,
-        answers: {},
-      });
-    }
-    const answerRows = this.db.$client
+  submitted(
+    questionnaire: string,
+    only: { wave?: number; questionIds?: readonly string[] } = {},
+  ): SubmittedResponse[] {
+    const sqlite = this.db.$client;
+    const waveFilter = only.wave === undefined ? "" : "and w.number = @wave";
+    const rows = sqlite
       .prepare(
-        `select a.response_id as responseId, a.question_id as questionId, a.value as value
-         from answers a join responses r on r.id = a.response_id
-         where r.questionnaire = ? and r.submitted_at is not null`,
+        `select r.id, r.anonymous, w.number from responses r join waves w on w.id = r.wave_id
+         where r.questionnaire = @questionnaire and r.submitted_at is not null ${waveFilter}
+         order by w.number, r.id`,
       )
       .raw(true)
-      .iterate(questionnaire) as IterableIterator<[number, string, string]>;
+      .all({ questionnaire, ...(only.wave === undefined ? {} : { wave: only.wave }) }) as [
+      number,
+      number,
+      number,
+    ][];
+    const byId = new Map<number, SubmittedResponse>();
+    for (const [id, anonymous, wave] of rows) {
+      byId.set(id, { respondentId: String(id), wave, anonymous: anonymous === 1, answers: {} });
+    }
+    const questionFilter = only.questionIds
+      ? `and a.question_id in (${only.questionIds.map(() => "?").join(", ")})`
+      : "";
+    const answerRows = sqlite
+      .prepare(
+        `select a.response_id, a.question_id, a.value
+         from answers a join responses r on r.id = a.response_id
+         where r.questionnaire = ? and r.submitted_at is not null ${questionFilter}`,
+      )
+      .raw(true)
+      .iterate(questionnaire, ...(only.questionIds ?? [])) as IterableIterator<[number, string, string]>;
     for (const [responseId, questionId, value] of answerRows) {
       const record = byId.get(responseId);
       if (record)

@@ -128,6 +128,36 @@ export const invitations = sqliteTable(
   (table) => [primaryKey({ columns: [table.waveId, table.expert] })],
 );
 
+/**
+ * Submitted answers counted per wave, question and distinct value. Kept by triggers (see the migration
+ * `answer_tallies_triggers`) on every write to responses and answers, so summaries never scan all answers.
+ */
+export const answerTallies = sqliteTable(
+  "answer_tallies",
+  {
+    waveId: integer("wave_id")
+      .notNull()
+      .references(() => waves.id),
+    questionId: text("question_id").notNull(),
+    value: text("value").notNull(),
+    count: integer("count").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.waveId, table.questionId, table.value] })],
+);
+
+/**
+ * Updates already handled, so that one Telegram delivers again after a restart changes nothing. Holds the
+ * update id only — nothing about who sent it — and is pruned after two days.
+ */
+export const handledUpdates = sqliteTable(
+  "handled_updates",
+  {
+    updateId: integer("update_id").primaryKey(),
+    handledAt: integer("handled_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("handled_updates_handled_at").on(table.handledAt)],
+);
+
 /** State of @grammyjs/conversations, kept in the database so a restart loses nothing. */
 export const conversationStates = sqliteTable("conversation_states", {
   key: text("key").primaryKey(),

@@ -66,7 +66,21 @@ export function referencedTables(sqlite: Database.Database, tables: string[]): s
  * `__new_<table>`, copy the rows, drop the old table, rename, re-create its indexes.
  */
 export function rebuildMigration(sqlite: Database.Database, tables: string[]): string {
-  const statements = ["PRAGMA foreign_keys=OFF;"];
+  // Triggers that name a rebuilt table must be dropped first and created again after (SQLite refuses to
+  // rename a table while a trigger refers to a missing one) — as a hand-edited real migration would do.
+  const triggers = sqlite
+    .prepare("select name, sql from sqlite_master where type = 'trigger'")
+    .all()
+    .filter((trigger) =>
+      tables.some((table) => (trigger as { sql: string }).sql.includes(`\`${table}\``)),
+    ) as {
+    name: string;
+    sql: string;
+  }[];
+  const statements = [
+    "PRAGMA foreign_keys=OFF;",
+    ...triggers.map((trigger) => `DROP TRIGGER \`${trigger.name}\`;`),
+  ];
   for (const table of tables) {
     const definition = sqlite
       .prepare("select sql from sqlite_master where type = 'table' and name = ?")
@@ -87,6 +101,6 @@ export function rebuildMigration(sqlite: Database.Database, tables: string[]): s
       ...indexes.map((index) => `${index};`),
     );
   }
-  statements.push("PRAGMA foreign_keys=ON;");
+  statements.push(...triggers.map((trigger) => `${trigger.sql};`), "PRAGMA foreign_keys=ON;");
   return statements.join("--> statement-breakpoint\n");
 }

@@ -31,20 +31,41 @@ const byLanguage = Object.fromEntries(
     new Map(Object.entries(load(language)).flatMap(([ns, tree]) => [...leaves(tree, `${ns}:`)])),
   ]),
 );
-const allKeys = new Set(LANGUAGES.flatMap((language) => [...byLanguage[language]!.keys()]));
+const PLURAL_SUFFIX = /_(zero|one|two|few|many|other)$/;
+/** Plural keys: those whose `_other` form English has (a key like `select_one` alone is no plural). */
+const plurals = new Set(
+  [...byLanguage.en!.keys()]
+    .filter((key) => key.endsWith("_other"))
+    .map((key) => key.replace(PLURAL_SUFFIX, "")),
+);
+const baseOf = (key: string) => {
+  const base = key.replace(PLURAL_SUFFIX, "");
+  return plurals.has(base) ? base : key;
+};
+/** Keys with i18next's plural suffixes folded into one, since each language has its own plural forms. */
+const baseKeys = (language: string) => new Set([...byLanguage[language]!.keys()].map(baseOf));
+const allKeys = new Set(LANGUAGES.flatMap((language) => [...baseKeys(language)]));
 const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
 
 describe("translations", () => {
   it.each(LANGUAGES)("%s has every key that any language has", (language) => {
-    const missing = [...allKeys].filter((key) => !byLanguage[language]!.has(key));
+    const missing = [...allKeys].filter((key) => !baseKeys(language).has(key));
+    expect(missing).toEqual([]);
+  });
+
+  it.each(LANGUAGES)("%s has every plural form its grammar needs", (language) => {
+    const forms = new Intl.PluralRules(language).resolvedOptions().pluralCategories;
+    const missing = [...plurals].flatMap((key) =>
+      forms.filter((form) => !byLanguage[language]!.has(`${key}_${form}`)).map((form) => `${key}_${form}`),
+    );
     expect(missing).toEqual([]);
   });
 
   it.each(LANGUAGES)("%s keeps the placeholders of the English text", (language) => {
-    const differing = [...byLanguage.en!].filter(
-      ([key, text]) =>
-        placeholders(byLanguage[language]!.get(key) ?? text).join() !== placeholders(text).join(),
-    );
+    const differing = [...byLanguage[language]!].filter(([key, text]) => {
+      const english = byLanguage.en!.get(key) ?? byLanguage.en!.get(`${baseOf(key)}_other`);
+      return english !== undefined && placeholders(text).join() !== placeholders(english).join();
+    });
     expect(differing.map(([key]) => key)).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { InvitationRepository } from "../../src/db/invitation-repository.ts";
 import { ParticipantRepository } from "../../src/db/participant-repository.ts";
 import { QuotaRepository } from "../../src/db/quota-repository.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
@@ -41,6 +42,7 @@ export function createTestBot(
     waves: new WaveRepository(db),
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
+    tallies: new TallyRepository(db),
     experts: new ExpertRepository(db),
     quotas: new QuotaRepository(db),
     invitations: new InvitationRepository(db),

@@ -22,10 +22,9 @@ export const exchangeFeature = new Composer<BotContext>();
 exchangeFeature.command("export", async (ctx) => {
   await ctx.replyWithChatAction("upload_document");
   const workbook = await exportWorkbook(ctx.services, ctx.t);
-  const count = [...ctx.services.questionnaires.keys()].reduce(
-    (sum, id) => sum + ctx.services.responses.submitted(id).length,
-    0,
-  );
+  const count = [...ctx.services.questionnaires.keys()]
+    .flatMap((id) => ctx.services.tallies.tallies(id))
+    .reduce((sum, tally) => sum + tally.respondents, 0);
   const date = ctx.services.now().toISOString().slice(0, 10);
   await ctx.replyWithDocument(new InputFile(workbook, `expert-survey-${date}.xlsx`), {
     caption: ctx.t("exchange:export_caption", { count }),

@@ -1,8 +1,9 @@
 import { type Conversation, createConversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
+import type { WaveSelection } from "../../db/summary-source.ts";
 import { isLanguage, type Language, languageFromTelegram } from "../../i18n/translator.ts";
 import type { BotContext, BotServices } from "../context.ts";
-import { parsePageAddress, sendSummaryPage, summaryPagesFor, type WaveSelection } from "../summary-view.ts";
+import { parsePageAddress, sendSummaryPage, summaryPagesFor } from "../summary-view.ts";
 
 export const SUMMARY_CONVERSATION = "summary";
 
@@ -37,13 +38,13 @@ export function summaryConversation(services: BotServices) {
       const waves = new InlineKeyboard();
       for (const number of numbers) waves.text(t("coordinator:wave", { number }), `sum:w:${number}`).row();
       if (numbers.length >= 2) {
-        waves.text(t("coordinator:compare", { from: numbers.at(-2), to: numbers.at(-1) }), "sum:w:c").row();
+        waves.text(t("coordinator:compare", { from: numbers.at(-2), to: numbers.at(-1) }), "sum:w:all").row();
       }
       await picked.editMessageText(t("coordinator:pick_wave"), { reply_markup: waves });
       const chosen = await conversation.waitForCallbackQuery(/^sum:w:/, passOn);
       await chosen.answerCallbackQuery();
       const value = chosen.callbackQuery.data.slice("sum:w:".length);
-      const selection: WaveSelection = value === "c" ? "c" : Number(value);
+      const selection: WaveSelection = value === "all" ? "all" : Number(value);
       await conversation.external(async () => {
         const pages = summaryPagesFor(services, t, questionnaireId, selection);
         await sendSummaryPage(ctx.api, ctx.chat!.id, t, pages, { questionnaireId, selection, page: 0 });

@@ -1,0 +1,22 @@
+import type { WaveTally } from "../stats/wave-answers.ts";
+import type { TallyRepository } from "./tally-repository.ts";
+import type { WaveRepository } from "./wave-repository.ts";
+
+/** One wave by number, or every wave (the last two compared). */
+export type WaveSelection = number | "all";
+
+/** What a summary of a questionnaire reads: the tallies of the selected waves and every such wave's number. */
+export function summarySource(
+  stores: { waves: WaveRepository; tallies: TallyRepository },
+  questionnaire: string,
+  selection: WaveSelection,
+): { tallies: WaveTally[]; knownWaves: number[] } {
+  const selected = (wave: number) => selection === "all" || wave === selection;
+  return {
+    tallies: stores.tallies.tallies(questionnaire).filter((tally) => selected(tally.wave)),
+    knownWaves: stores.waves
+      .list(questionnaire)
+      .map((wave) => wave.number)
+      .filter(selected),
+  };
+}
