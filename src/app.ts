@@ -11,6 +11,7 @@ import { type Config, ConfigError } from "./config.ts";
 import { ConversationStateRepository } from "./db/conversation-state-repository.ts";
 import { openDatabase } from "./db/database.ts";
 import { ExpertRepository } from "./db/expert-repository.ts";
+import { HandledUpdateRepository } from "./db/handled-update-repository.ts";
 import { InvitationRepository } from "./db/invitation-repository.ts";
 import { ParticipantRepository } from "./db/participant-repository.ts";
 import { QuotaRepository } from "./db/quota-repository.ts";
@@ -46,6 +47,7 @@ export async function startApplication(
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
     tallies: new TallyRepository(db),
+    handledUpdates: new HandledUpdateRepository(db),
     experts: new ExpertRepository(db),
     quotas: new QuotaRepository(db),
     invitations: new InvitationRepository(db),

@@ -3,6 +3,7 @@ import type { Api, Context } from "grammy";
 import type { Logger } from "pino";
 import type { ConversationStateRepository } from "../db/conversation-state-repository.ts";
 import type { ExpertRepository } from "../db/expert-repository.ts";
+import type { HandledUpdateRepository } from "../db/handled-update-repository.ts";
 import type { InvitationRepository } from "../db/invitation-repository.ts";
 import type { ParticipantRepository } from "../db/participant-repository.ts";
 import type { QuotaRepository } from "../db/quota-repository.ts";
@@ -22,6 +23,7 @@ export interface BotServices {
   participants: ParticipantRepository;
   responses: ResponseRepository;
   tallies: TallyRepository;
+  handledUpdates: HandledUpdateRepository;
   experts: ExpertRepository;
   quotas: QuotaRepository;
   invitations: InvitationRepository;

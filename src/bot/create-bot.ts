@@ -12,6 +12,7 @@ import { myDataFeature } from "./features/my-data.ts";
 import { remindersFeature } from "./features/reminders.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
+import { oncePerUpdate } from "./once-per-update.ts";
 
 export interface CreateBotOptions {
   services: BotServices;
@@ -47,6 +48,7 @@ export function createBot(
   };
   bot.catch(logFailure);
   const guarded = bot.errorBoundary(logFailure);
+  guarded.use(oncePerUpdate(services.handledUpdates, services.now));
 
   guarded.use(async (ctx, next) => {
     ctx.services = services;

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import type { SurveyDatabase } from "./database.ts";
-import { answers, experts, participants, responses, waves } from "./schema.ts";
+import { answers, experts, handledUpdates, participants, responses, waves } from "./schema.ts";
 
 export type StoredResponse = typeof responses.$inferSelect;
 
@@ -80,8 +80,13 @@ export class ResponseRepository {
     responseId: number,
     step: { saved?: { questionId: string; value: AnswerValue }; removed: string[]; state: ResponseState },
     now: Date,
+    /** The update that brought the step: marked handled together with it, so a redelivery cannot repeat it. */
+    updateId?: number,
   ): void {
     this.db.transaction((tx) => {
+      if (updateId !== undefined) {
+        tx.insert(handledUpdates).values({ updateId, handledAt: now }).onConflictDoNothing().run();
+      }
       if (step.saved) {
         tx.insert(answers)
           .values({ responseId, questionId: step.saved.questionId, value: step.saved.value, answeredAt: now })

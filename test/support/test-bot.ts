@@ -6,6 +6,7 @@ import { createBroadcastApi } from "../../src/bot/monitoring/broadcast-api.ts";
 import { ConversationStateRepository } from "../../src/db/conversation-state-repository.ts";
 import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
 import { ExpertRepository } from "../../src/db/expert-repository.ts";
+import { HandledUpdateRepository } from "../../src/db/handled-update-repository.ts";
 import { InvitationRepository } from "../../src/db/invitation-repository.ts";
 import { ParticipantRepository } from "../../src/db/participant-repository.ts";
 import { QuotaRepository } from "../../src/db/quota-repository.ts";
@@ -43,6 +44,7 @@ export function createTestBot(
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
     tallies: new TallyRepository(db),
+    handledUpdates: new HandledUpdateRepository(db),
     experts: new ExpertRepository(db),
     quotas: new QuotaRepository(db),
     invitations: new InvitationRepository(db),

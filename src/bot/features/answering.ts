@@ -26,7 +26,7 @@ export async function answer(
   if (step.leftQuestionnaire) {
     chat.update({ stage: "anonymity" });
   } else {
-    ctx.services.responses.recordStep(active.response.id, step, ctx.services.now());
+    ctx.services.responses.recordStep(active.response.id, step, ctx.services.now(), ctx.update.update_id);
     quota = await checkQuotasAfterAnswer(ctx, chat, active, step);
   }
   if (quota === "stopped") return undefined;

@@ -1,0 +1,29 @@
+import { lt } from "drizzle-orm";
+import type { SurveyDatabase } from "./database.ts";
+import { handledUpdates } from "./schema.ts";
+
+/** Telegram keeps an undelivered update for a day; ids older than this cannot come again. */
+const KEEP_MS = 2 * 24 * 60 * 60 * 1000;
+const PRUNE_EVERY = 500;
+
+/** Ids of the updates the bot has handled, so that one delivered again changes nothing. */
+export class HandledUpdateRepository {
+  constructor(private readonly db: SurveyDatabase) {}
+
+  has(updateId: number): boolean {
+    return (
+      this.db.$client.prepare("select 1 from handled_updates where update_id = ?").get(updateId) !== undefined
+    );
+  }
+
+  /** Marks the update handled; now and then forgets the ones too old to be delivered again. */
+  mark(updateId: number, now: Date): void {
+    this.db.insert(handledUpdates).values({ updateId, handledAt: now }).onConflictDoNothing().run();
+    if (updateId % PRUNE_EVERY === 0) {
+      this.db
+        .delete(handledUpdates)
+        .where(lt(handledUpdates.handledAt, new Date(now.getTime() - KEEP_MS)))
+        .run();
+    }
+  }
+}
