@@ -1,6 +1,5 @@
 import { max, mean, median, min } from "simple-statistics";
-import { isRelevant } from "../questionnaire/engine.ts";
-import type { Answers, AnswerValue, Question, Questionnaire } from "../questionnaire/types.ts";
+import type { Answers, Question, Questionnaire } from "../questionnaire/types.ts";
 import { type GeneralisedRanking, generalisedRanking } from "./generalised-ranking.ts";
 import { kendallW } from "./kendall-w.ts";
 import { distributionOfAnswers, type OptionDistribution } from "./option-distribution.ts";
