@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { run, sequentialize } from "@grammyjs/runner";
+import { sequentialize } from "@grammyjs/runner";
 import type { Bot } from "grammy";
 import pino, { type Logger } from "pino";
 import type { BotContext, BotServices } from "./bot/context.ts";
@@ -18,6 +18,7 @@ import { QuotaRepository } from "./db/quota-repository.ts";
 import { ResponseRepository } from "./db/response-repository.ts";
 import { TallyRepository } from "./db/tally-repository.ts";
 import { WaveRepository } from "./db/wave-repository.ts";
+import { startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
 import { loadOrCreateKey, Pseudonyms } from "./privacy/pseudonyms.ts";
@@ -32,7 +33,7 @@ const EXPERT_COMMANDS = ["start", "language", "help", "cancel", "my_data", "dele
 /** Where coordinators' command descriptions live, by the feature that owns the command. */
 const COORDINATOR_COMMAND_NAMESPACES = ["coordinator", "monitoring", "exchange"];
 
-/** Wires the database, questionnaires, texts and the bot, and starts long polling. */
+/** Wires the database, questionnaires, texts and the bot, and starts taking updates (polling or webhook). */
 export async function startApplication(
   config: Config,
   logger: Logger = createLogger(config),
@@ -66,17 +67,19 @@ export async function startApplication(
     before: sequentialize((ctx) => ctx.chatId?.toString()),
   });
   await bot.init();
-  await setCommandMenus(bot, services);
-  const runner = run(bot, {
-    runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query"] } },
+  const delivery = config.webhook ? await startWebhook(bot, config.webhook) : startPolling(bot);
+  // Menus are set while updates already flow: experts need not wait for a dozen API calls at start.
+  const menus = setCommandMenus(bot, services).catch((error: unknown) => {
+    logger.warn({ error: String(error) }, "command menus not set");
   });
   const reminders = new ReminderScheduler(services);
   reminders.start();
-  logger.info({ bot: bot.botInfo.username }, "bot started");
+  logger.info({ bot: bot.botInfo.username, mode: config.webhook ? "webhook" : "polling" }, "bot started");
   return {
     bot,
     async stop() {
-      if (runner.isRunning()) await runner.stop();
+      await delivery.stop();
+      await menus;
       await reminders.stop();
       db.$client.close();
       logger.info("bot stopped");
