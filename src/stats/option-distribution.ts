@@ -1,6 +1,7 @@
 import { isRelevant } from "../questionnaire/engine.ts";
-import type { Answers, AnswerValue, Question } from "../questionnaire/types.ts";
+import type { Answers, Question } from "../questionnaire/types.ts";
 import { percent } from "./shares.ts";
+import type { CountedAnswer } from "./wave-answers.ts";
 
 /** How many respondents chose one option, and their share of those shown the question. */
 export interface OptionCount {
@@ -32,21 +33,19 @@ export interface OptionDistribution {
  */
 export function optionDistribution(question: Question, responses: readonly Answers[]): OptionDistribution {
   const shown = responses.filter((answers) => isRelevant(question, answers));
-  return distributionOfAnswers(
-    question,
-    shown.length,
-    shown.flatMap((answers) => answers[question.id] ?? []),
-  );
+  const given = shown.flatMap((answers) => answers[question.id] ?? []).map((value) => ({ value, count: 1 }));
+  return distributionOfAnswers(question, shown.length, given);
 }
 
 /**
- * Counts the options chosen in `given`, the answers of the `shown` respondents the question applies to.
+ * Counts the options chosen in `given`, the answers (with how many gave each) of the `shown` respondents the
+ * question applies to.
  * Option ids the question does not offer are ignored.
  */
 export function distributionOfAnswers(
   question: Question,
   shown: number,
-  given: readonly AnswerValue[],
+  given: readonly CountedAnswer[],
 ): OptionDistribution {
   if (question.type !== "select_one" && question.type !== "select_multiple") {
     throw new RangeError(
@@ -56,15 +55,15 @@ export function distributionOfAnswers(
   const counts = new Map(question.options.map((option) => [option.id, 0]));
   const other: string[] = [];
   let answered = 0;
-  for (const answer of given) {
+  for (const { value: answer, count: respondents } of given) {
     if (answer.kind !== "choice" && answer.kind !== "choices") continue;
-    answered += 1;
+    answered += respondents;
     const chosen = answer.kind === "choice" ? [answer.option] : new Set(answer.options);
     for (const id of chosen) {
       const count = counts.get(id);
-      if (count !== undefined) counts.set(id, count + 1);
+      if (count !== undefined) counts.set(id, count + respondents);
     }
-    if (answer.other) other.push(answer.other);
+    if (answer.other) other.push(...Array.from({ length: respondents }, () => answer.other!));
   }
   const options = [...counts].map(([id, count]) => ({ id, count, percent: percent(count, shown) }));
   return { shown, answered, options, other };

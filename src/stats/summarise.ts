@@ -1,4 +1,3 @@
-import { max, mean, median, min } from "simple-statistics";
 import type { Answers, Question, Questionnaire } from "../questionnaire/types.ts";
 import { type GeneralisedRanking, generalisedRanking } from "./generalised-ranking.ts";
 import { kendallW } from "./kendall-w.ts";
@@ -191,7 +190,10 @@ export function compareGroups(
     group,
     ranking: rankAnswers(question, {
       shown: 0,
-      given: answersByGroup.get(group)!.flatMap((answers) => answers[question.id] ?? []),
+      given: answersByGroup
+        .get(group)!
+        .flatMap((answers) => answers[question.id] ?? [])
+        .map((value) => ({ value, count: 1 })),
     }).ranking,
   }));
   const groups = rankings.map(({ group, ranking }) => ({
@@ -260,7 +262,10 @@ function rankAnswers(
   question: Question,
   { shown, given }: QuestionAnswers,
 ): { shown: number; ranking: GeneralisedRanking } {
-  const orders = given.flatMap((answer) => (answer.kind === "rank" ? [answer.order] : []));
+  // Kendall's W needs every expert's row; repeated orders share one array.
+  const orders = given.flatMap(({ value, count }) =>
+    value.kind === "rank" ? Array.from({ length: count }, () => value.order) : [],
+  );
   const itemIds = question.options.map((option) => option.id);
   return { shown, ranking: generalisedRanking(itemIds, orders) };
 }
@@ -283,13 +288,38 @@ function meanRankCorrelation(earlier: GeneralisedRanking, later: GeneralisedRank
 }
 
 function integerSummary({ shown, given }: QuestionAnswers): IntegerWaveSummary {
-  const values = given.flatMap((answer) => (answer.kind === "integer" ? [answer.value] : []));
-  const counts = { shown, answered: values.length };
-  if (values.length === 0) return counts;
-  return { ...counts, mean: mean(values), median: median(values), min: min(values), max: max(values) };
+  const values = given
+    .flatMap(({ value, count }) => (value.kind === "integer" ? [{ value: value.value, count }] : []))
+    .sort((a, b) => a.value - b.value);
+  const answered = values.reduce((sum, { count }) => sum + count, 0);
+  if (answered === 0) return { shown, answered };
+  const total = values.reduce((sum, { value, count }) => sum + value * count, 0);
+  return {
+    shown,
+    answered,
+    mean: total / answered,
+    median: weightedMedian(values, answered),
+    min: values[0]!.value,
+    max: values.at(-1)!.value,
+  };
+}
+
+/** The median of sorted values given with their counts: the middle one, or the mean of the two middle ones. */
+function weightedMedian(sorted: readonly { value: number; count: number }[], total: number): number {
+  const valueAt = (position: number) => {
+    let seen = 0;
+    for (const { value, count } of sorted) {
+      seen += count;
+      if (position < seen) return value;
+    }
+    return sorted.at(-1)!.value;
+  };
+  return total % 2 === 1 ? valueAt((total - 1) / 2) : (valueAt(total / 2 - 1) + valueAt(total / 2)) / 2;
 }
 
 function textSummary({ shown, given }: QuestionAnswers): TextWaveSummary {
-  const texts = given.flatMap((answer) => (answer.kind === "text" ? [answer.value] : []));
+  const texts = given.flatMap(({ value, count }) =>
+    value.kind === "text" ? Array.from({ length: count }, () => value.value) : [],
+  );
   return { shown, answered: texts.length, texts };
 }

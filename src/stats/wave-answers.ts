@@ -2,11 +2,17 @@ import { isRelevant } from "../questionnaire/engine.ts";
 import type { AnswerValue, Question } from "../questionnaire/types.ts";
 import type { ResponseRecord } from "./summarise.ts";
 
+/** An answer and how many respondents gave it. */
+export interface CountedAnswer {
+  value: AnswerValue;
+  count: number;
+}
+
 /** The answers to one question in one wave: how many respondents were shown it, and what they gave. */
 export interface QuestionAnswers {
   shown: number;
-  /** One entry per respondent who answered (declined answers included). */
-  given: AnswerValue[];
+  /** The answers given (declined ones included), each with how many respondents gave it. */
+  given: CountedAnswer[];
 }
 
 /** One wave's submitted answers, as the summary reads them. */
@@ -21,7 +27,7 @@ export interface WaveTally {
   wave: number;
   respondents: number;
   /** Question id → each distinct answer with the number of respondents who gave it. */
-  answers: ReadonlyMap<string, readonly { value: AnswerValue; count: number }[]>;
+  answers: ReadonlyMap<string, readonly CountedAnswer[]>;
 }
 
 /** The waves of individual responses, e.g. as the tests build them. */
@@ -39,7 +45,10 @@ export function answersFromResponses(
       respondents: inWave.length,
       of(question) {
         const shown = inWave.filter((answers) => isRelevant(question, answers));
-        return { shown: shown.length, given: shown.flatMap((answers) => answers[question.id] ?? []) };
+        const given = shown
+          .flatMap((answers) => answers[question.id] ?? [])
+          .map((value) => ({ value, count: 1 }));
+        return { shown: shown.length, given };
       },
     };
   });
@@ -66,10 +75,7 @@ export function answersFromTallies(
               .filter(({ value }) => isRelevant(question, { [condition.question]: value }))
               .reduce((sum, { count }) => sum + count, 0)
           : tally.respondents;
-        const given = (tally.answers.get(question.id) ?? []).flatMap(({ value, count }) =>
-          Array.from({ length: count }, () => value),
-        );
-        return { shown, given };
+        return { shown, given: [...(tally.answers.get(question.id) ?? [])] };
       },
     };
   });
