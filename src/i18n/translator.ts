@@ -12,6 +12,8 @@ export type Translate = TFunction;
 
 /** Every text the bot shows, in every language; one instance per process, never switched globally. */
 export class Translations {
+  private readonly byLanguage = new Map<Language, Translate>();
+
   private constructor(private readonly instance: i18n) {}
 
   /**
@@ -46,9 +48,30 @@ export class Translations {
     return new Translations(instance);
   }
 
+  /** The translator of a language. Texts without options are looked up once: labels repeat on every screen. */
   forLanguage(language: Language): Translate {
-    return this.instance.getFixedT(language);
+    let translate = this.byLanguage.get(language);
+    if (!translate) {
+      translate = memoisePlainTexts(this.instance.getFixedT(language));
+      this.byLanguage.set(language, translate);
+    }
+    return translate;
   }
+}
+
+function memoisePlainTexts(t: TFunction): Translate {
+  const texts = new Map<string, string>();
+  const call = t as unknown as (...args: unknown[]) => string;
+  const translate = (key: unknown, ...rest: unknown[]): string => {
+    if (rest.length > 0 || typeof key !== "string") return call(key, ...rest);
+    let text = texts.get(key);
+    if (text === undefined) {
+      text = call(key);
+      texts.set(key, text);
+    }
+    return text;
+  };
+  return translate as unknown as Translate;
 }
 
 /** Our language for a Telegram client language code: Kazakh and Russian as such, everyone else English. */
