@@ -13,6 +13,7 @@ import type { WaveRepository } from "../db/wave-repository.ts";
 import type { Translate, Translations } from "../i18n/translator.ts";
 import type { Pseudonyms } from "../privacy/pseudonyms.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
+import type { ExpertChat } from "./expert-chat.ts";
 
 /** What the bot's features need from the rest of the program; tests pass their own. */
 export interface BotServices {
@@ -39,6 +40,8 @@ export interface SurveyFlavor {
   services: BotServices;
   /** Translator for the language this user chose (or their Telegram client's, until they choose). */
   t: Translate;
+  /** The sender's private chat with the survey, loaded once per update (created on first contact). */
+  expertChat: () => ExpertChat;
 }
 
 /** Context of the bot's own middleware; conversations see a plain Context and get services by closure. */

@@ -3,6 +3,7 @@ import { limit } from "@grammyjs/ratelimiter";
 import { Bot, type BotConfig, type BotError, type Middleware } from "grammy";
 import { isLanguage, languageFromTelegram } from "../i18n/translator.ts";
 import type { BotContext, BotServices } from "./context.ts";
+import { ExpertChat } from "./expert-chat.ts";
 import { typedAnswersFeature } from "./features/answering.ts";
 import { coordinatorFeature } from "./features/coordinator.ts";
 import { expertButtonsFeature } from "./features/expert-buttons.ts";
@@ -48,19 +49,6 @@ export function createBot(
   };
   bot.catch(logFailure);
   const guarded = bot.errorBoundary(logFailure);
-  guarded.use(oncePerUpdate(services.handledUpdates, services.now));
-
-  guarded.use(async (ctx, next) => {
-    ctx.services = services;
-    const stored = ctx.from
-      ? services.participants.find(services.pseudonyms.participant(ctx.from.id))
-      : undefined;
-    const language = isLanguage(stored?.language)
-      ? stored.language
-      : languageFromTelegram(ctx.from?.language_code);
-    ctx.t = services.translations.forLanguage(language);
-    await next();
-  });
   guarded.use(
     limit<BotContext, never>({
       timeFrame: rateLimit.timeFrameMs,
@@ -71,6 +59,24 @@ export function createBot(
       },
     }),
   );
+  guarded.use(oncePerUpdate(services.handledUpdates, services.now));
+  guarded.use(async (ctx, next) => {
+    ctx.services = services;
+    const from = ctx.from;
+    const pseudonym = from && services.pseudonyms.participant(from.id);
+    const participant = pseudonym ? services.participants.find(pseudonym) : undefined;
+    const language = isLanguage(participant?.language)
+      ? participant.language
+      : languageFromTelegram(from?.language_code);
+    ctx.t = services.translations.forLanguage(language);
+    let chat: ExpertChat | undefined;
+    ctx.expertChat = () => {
+      if (!from || !pseudonym) throw new Error("an expert chat needs a sender");
+      chat ??= new ExpertChat(ctx, from.id, { pseudonym, participant });
+      return chat;
+    };
+    await next();
+  });
 
   guarded.use(coordinatorFeature(services));
   guarded.use(startFeature);

@@ -41,12 +41,17 @@ export class ExpertChat {
   readonly pseudonym: string;
   participant: Participant;
 
+  /** The active response as just stored by this update, so that showing the next screen reads nothing. */
+  private answered: ActiveResponse | undefined;
+
   constructor(
     private readonly ctx: BotContext,
     readonly telegramId: number,
+    known?: { pseudonym: string; participant: Participant | undefined },
   ) {
-    this.pseudonym = ctx.services.pseudonyms.participant(telegramId);
-    this.participant = ctx.services.participants.findOrCreate(this.pseudonym, ctx.services.now());
+    this.pseudonym = known?.pseudonym ?? ctx.services.pseudonyms.participant(telegramId);
+    this.participant =
+      known?.participant ?? ctx.services.participants.findOrCreate(this.pseudonym, ctx.services.now());
   }
 
   get language(): Language {
@@ -60,11 +65,14 @@ export class ExpertChat {
   }
 
   update(changes: ParticipantChanges): void {
-    this.participant = this.ctx.services.participants.update(
-      this.pseudonym,
-      changes,
-      this.ctx.services.now(),
-    );
+    const { participants, now } = this.ctx.services;
+    this.participant = participants.update(this.pseudonym, changes, now(), this.participant);
+    if ("questionnaire" in changes || "anonymous" in changes || "stage" in changes) this.answered = undefined;
+  }
+
+  /** Remembers the response as the step just stored left it. */
+  rememberAnswered(active: ActiveResponse, state: ResponseState): void {
+    this.answered = { ...active, state, response: { ...active.response, currentQuestion: state.current } };
   }
 
   /** Key of this expert's response to a questionnaire: a separate pseudonym when they answer anonymously. */
@@ -114,7 +122,7 @@ export class ExpertChat {
     const ids = [...this.ctx.services.questionnaires.keys()];
     if (stage === "questionnaire") return this.present((rev) => questionnaireScreen(t, ids, rev), placement);
     if (stage === "anonymity") return this.present((rev) => anonymityScreen(t, rev), placement);
-    const active = this.activeResponse();
+    const active = this.answered ?? this.activeResponse();
     if (!active) return this.noOpenWave();
     const { questionnaire, state, response } = active;
     if (stage === "submitted") {
@@ -141,22 +149,23 @@ export class ExpertChat {
    * falls back to a new message when the old one is gone.
    */
   async present(build: (revision: number) => Screen, placement: Placement): Promise<void> {
+    // Stored once the screen is out: should that fail, a press on its buttons is stale and brings it back.
     const revision = this.participant.screenRevision + 1;
-    this.update({ screenRevision: revision });
     const screen = build(revision);
     const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
     const messageId = this.participant.screenMessageId;
     if (placement === "edit" && messageId !== null) {
       try {
         await this.ctx.api.editMessageText(this.telegramId, messageId, screen.text, options);
+        this.update({ screenRevision: revision });
         return;
       } catch (error) {
-        if (isNotModified(error)) return;
+        if (isNotModified(error)) return this.update({ screenRevision: revision });
         if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
       }
     }
     const sent = await this.ctx.api.sendMessage(this.telegramId, screen.text, options);
-    this.update({ screenMessageId: sent.message_id });
+    this.update({ screenRevision: revision, screenMessageId: sent.message_id });
   }
 
   newReceipt(questionnaire: string, wave: number): string {

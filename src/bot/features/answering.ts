@@ -6,7 +6,7 @@ import type { Question } from "../../questionnaire/types.ts";
 import type { ButtonPress } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { ActionHandler, ActionHandlers } from "../expert-actions.ts";
-import { type ActiveResponse, ExpertChat, type Placement } from "../expert-chat.ts";
+import type { ActiveResponse, ExpertChat, Placement } from "../expert-chat.ts";
 import { checkQuotasAfterAnswer, type QuotaOutcome } from "../monitoring/quota-gate.ts";
 
 /**
@@ -27,6 +27,7 @@ export async function answer(
     chat.update({ stage: "anonymity" });
   } else {
     ctx.services.responses.recordStep(active.response.id, step, ctx.services.now(), ctx.update.update_id);
+    chat.rememberAnswered(active, step.state);
     quota = await checkQuotasAfterAnswer(ctx, chat, active, step);
   }
   if (quota === "stopped") return undefined;
@@ -105,7 +106,7 @@ export const typedAnswersFeature = new Composer<BotContext>();
 
 typedAnswersFeature.chatType("private").on("message", async (ctx, next) => {
   if (ctx.message.text?.startsWith("/")) return next();
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   const active = chat.participant.stage === "answering" ? chat.activeResponse() : undefined;
   if (!active) {
     await ctx.reply(chat.t("problems.use_buttons"));

@@ -19,7 +19,7 @@ expertButtonsFeature.chatType("private").on("callback_query:data", async (ctx, n
   const press = decodeButton(ctx.callbackQuery.data);
   const handler = press && actions[press.action];
   if (!press || !handler) return next();
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   if (press.revision !== chat.participant.screenRevision) {
     await ctx.answerCallbackQuery({ text: chat.t("stale") });
     if (ctx.callbackQuery.message?.message_id !== chat.participant.screenMessageId)

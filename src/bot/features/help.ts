@@ -8,17 +8,17 @@ export const helpFeature = new Composer<BotContext>();
 const privateChat = helpFeature.chatType("private");
 
 privateChat.command("help", async (ctx) => {
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   await ctx.reply(chat.t("help"), { parse_mode: "HTML" });
 });
 
 privateChat.command("language", async (ctx) => {
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   await chat.present((revision) => languageScreen(chat.t, chat.language, revision), "send");
 });
 
 privateChat.command("cancel", async (ctx) => {
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   const answering = chat.participant.stage === "answering" || chat.participant.stage === "submitted";
   chat.update({
     stage: answering ? chat.participant.stage : "language",

@@ -12,7 +12,7 @@ const privateChat = remindersFeature.chatType("private");
 
 privateChat.callbackQuery(CONTINUE_PATTERN, async (ctx) => {
   const { services } = ctx;
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   const questionnaire = ctx.match[1] ?? "";
   const wave = services.waves.openWave(questionnaire);
   const draft = wave && services.responses.find(wave.id, chat.pseudonym);

@@ -10,7 +10,7 @@ import { resumeScreen } from "../screens/onboarding-screens.ts";
 export const startFeature = new Composer<BotContext>();
 
 startFeature.chatType("private").command("start", async (ctx) => {
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   const deepLink = ctx.match.trim();
   const linked = ctx.services.questionnaires.has(deepLink) ? deepLink : undefined;
   const active =

@@ -6,16 +6,16 @@ import { ExpertChat } from "../expert-chat.ts";
 export const unhandledFeature = new Composer<BotContext>();
 
 unhandledFeature.chatType("private").on("message", async (ctx) => {
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   await ctx.reply(chat.t("unknown_command"));
 });
 
 unhandledFeature.chatType("private").on("edited_message", async (ctx) => {
-  const chat = new ExpertChat(ctx, ctx.from.id);
+  const chat = ctx.expertChat();
   await ctx.reply(chat.t("edit_ignored"));
 });
 
 unhandledFeature.on("callback_query", async (ctx) => {
-  const chat = ctx.from && ctx.chat?.type === "private" ? new ExpertChat(ctx, ctx.from.id) : undefined;
+  const chat = ctx.from && ctx.chat?.type === "private" ? ctx.expertChat() : undefined;
   await ctx.answerCallbackQuery(chat ? { text: chat.t("stale") } : {});
 });
