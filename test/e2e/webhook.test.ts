@@ -46,7 +46,7 @@ describe("webhook mode", () => {
     await expert.act(() => expert.sendCommand("/start"));
     expect(expert.buttons().flat()).toContain("✅ English");
     await expert.act(() => expert.pressButton("✅ English"));
-    expect(expert.lastMessage().text).toContain("Expert survey");
+    expect(expert.lastMessage()?.text).toContain("Expert survey");
 
     const forged = await fetch(`http://127.0.0.1:${port}/telegram`, {
       method: "POST",

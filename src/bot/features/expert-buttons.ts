@@ -2,7 +2,6 @@ import { Composer } from "grammy";
 import { decodeButton } from "../callback-data.ts";
 import type { BotContext } from "../context.ts";
 import type { ActionHandlers } from "../expert-actions.ts";
-import { ExpertChat } from "../expert-chat.ts";
 import { answeringActions } from "./answering.ts";
 import { onboardingActions } from "./onboarding.ts";
 import { submissionActions } from "./submission.ts";

@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { ExpertChat } from "../expert-chat.ts";
 import { keyboardWithout } from "../monitoring/keyboard-without.ts";
 import { CONTINUE_PREFIX, REMINDERS_OFF } from "../monitoring/reminder-scheduler.ts";
 

@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { ExpertChat } from "../expert-chat.ts";
 import { resumeScreen } from "../screens/onboarding-screens.ts";
 
 /**

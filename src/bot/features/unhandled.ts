@@ -1,6 +1,5 @@
 import { Composer } from "grammy";
 import type { BotContext } from "../context.ts";
-import { ExpertChat } from "../expert-chat.ts";
 
 /** Must be the last feature: whatever no other feature took still gets an answer in a private chat. */
 export const unhandledFeature = new Composer<BotContext>();

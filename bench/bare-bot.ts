@@ -1,0 +1,26 @@
+import { run, sequentialize } from "@grammyjs/runner";
+import { Bot } from "grammy";
+
+/**
+ * The floor the survey bot is compared with: grammY under the same runner settings as src/app.ts,
+ * answering every update with one sendMessage and storing nothing.
+ */
+const token = process.env.BOT_TOKEN;
+const apiRoot = process.env.TELEGRAM_API_ROOT;
+if (!token || !apiRoot) throw new Error("bare-bot needs BOT_TOKEN and TELEGRAM_API_ROOT");
+
+const bot = new Bot(token, { client: { apiRoot } });
+bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+bot.on(["message", "callback_query"], async (ctx) => {
+  await ctx.reply("ok");
+});
+await bot.init();
+const runner = run(bot, {
+  runner: { fetch: { allowed_updates: ["message", "edited_message", "callback_query"] } },
+});
+const stop = async () => {
+  if (runner.isRunning()) await runner.stop();
+  process.exit(0);
+};
+process.once("SIGTERM", () => void stop());
+process.once("SIGINT", () => void stop());

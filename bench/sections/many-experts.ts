@@ -1,0 +1,266 @@
+import Database from "better-sqlite3";
+import { Translations } from "../../src/i18n/translator.ts";
+import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
+import { BotApiEmulator } from "../../test/emulator/bot-api-emulator.ts";
+import { BotProcess, temporaryDirectory } from "../bot-process.ts";
+import { type LoopResult, type Move, runClosedLoop } from "../closed-loop.ts";
+import { activityHub, probeFirstPoll } from "../emulator-probe.ts";
+import { anonymousScript } from "../expert-script.ts";
+import { percentile } from "../percentiles.ts";
+import { SeededRandom } from "../random-answers.ts";
+
+export interface ManyExpertsOptions {
+  experts: number;
+  /** Wall time allowed for our bot's closed loop; the bare bot replays what ours did, which is faster. */
+  budgetMs: number;
+  /** Offered load of the paced phase in updates per second; 0 leaves the phase out. */
+  pacedRate: number;
+  /** Write a CPU profile of our bot's process here. */
+  profileDirectory?: string;
+  /** Our bot's entry point (default src/main.ts, through tsx). */
+  botScript?: string;
+}
+
+export interface LoadFigures {
+  updates: number;
+  seconds: number;
+  updatesPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  errors: number;
+  errorSamples: string[];
+}
+
+export interface BotFigures {
+  closedLoop: LoadFigures;
+  paced?: LoadFigures;
+  /** VmHWM of the bot's node process at the end. */
+  peakRssMb: number | undefined;
+  /** Error lines the bot logged, and exceptions inside the emulator (counted in each phase's errors too). */
+  botErrors: number;
+}
+
+export interface ManyExpertsResult {
+  expertsStarted: number;
+  expertsFinished: number;
+  expertsCutByTime: number;
+  updatesPerExpert: number;
+  pacedExperts: number;
+  pacedThinkMs: number;
+  ours: BotFigures;
+  bare: BotFigures;
+  answersGiven: number;
+  answersStored: number;
+  responsesSubmitted: number;
+  throughputRatio: number;
+  p99Ratio: number;
+}
+
+const TOKEN = "123456789:AAEmulatedBotApiTokenForTestsOnly0000";
+const STEP_TIMEOUT_MS = 15_000;
+const READY_TIMEOUT_MS = 20_000;
+const FIRST_EXPERT_ID = 100_000;
+const FIRST_PACED_EXPERT_ID = 300_000;
+/** Experts of the paced phase pause 0–2× this before each update. */
+const PACED_THINK_MS = 500;
+const PACED_BUDGET_MS = 30_000;
+
+interface Phase {
+  firstUserId: number;
+  experts: number;
+  movesOf: (index: number) => readonly Move[];
+  budgetMs: number;
+  thinkMs?: () => number;
+}
+
+/**
+ * N experts answer the education questionnaire anonymously at once against the real bot process (closed
+ * loop: each answers as soon as the bot is done), then a few experts who pause before each answer offer a
+ * steady load below saturation (paced). A bare grammY bot then gets the same updates from the same users.
+ */
+export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpertsResult> {
+  const t = Translations.load().forLanguage("en");
+  const education = loadQuestionnaires().get("education")!;
+  const script = anonymousScript(t, education);
+  const moves: Move[] = script.steps.map((step) =>
+    "press" in step ? { press: step.press } : { text: step.type },
+  );
+  const answerEnds = script.steps.flatMap((step, index) => (step.endsAnswer ? [index] : []));
+  // Experts × (1 / mean pause) gives the offered rate, as long as the bot answers well within the pause.
+  const pacedExperts = Math.round((options.pacedRate * PACED_THINK_MS) / 1000);
+  const random = new SeededRandom(7);
+  const think = () => random.next() * 2 * PACED_THINK_MS;
+
+  const directory = temporaryDirectory("many-experts");
+  try {
+    const databasePath = `${directory.path}/survey.db`;
+    const closed: Phase = {
+      firstUserId: FIRST_EXPERT_ID,
+      experts: options.experts,
+      movesOf: () => moves,
+      budgetMs: options.budgetMs,
+    };
+    const paced: Phase = {
+      firstUserId: FIRST_PACED_EXPERT_ID,
+      experts: pacedExperts,
+      movesOf: () => moves,
+      budgetMs: PACED_BUDGET_MS,
+      thinkMs: think,
+    };
+    const ours = await underLoad(
+      {
+        script: options.botScript ?? "src/main.ts",
+        databasePath,
+        finalMethod: { message: "sendMessage", callback: "answerCallbackQuery" },
+        pressMustChangeScreen: true,
+        ...(options.profileDirectory ? { profileDirectory: options.profileDirectory } : {}),
+      },
+      pacedExperts > 0 ? [closed, paced] : [closed],
+    );
+    const [oursClosed, oursPaced] = ours.loops;
+    const answersGiven = ours.loops.reduce(
+      (sum, loop) =>
+        sum +
+        loop.completedMoves.reduce(
+          (inLoop, done) => inLoop + answerEnds.filter((index) => index < done).length,
+          0,
+        ),
+      0,
+    );
+    const stored = countStored(databasePath);
+    const bare = await underLoad(
+      {
+        script: "bench/bare-bot.ts",
+        databasePath: `${directory.path}/unused-by-the-bare-bot.db`,
+        finalMethod: { message: "sendMessage", callback: "sendMessage" },
+        pressMustChangeScreen: false,
+      },
+      ours.loops.map((loop, index) => {
+        const phase = index === 0 ? closed : paced;
+        return { ...phase, movesOf: (expert: number) => loop.replay[expert] ?? [] };
+      }),
+    );
+    const oursFigures = figuresOf(ours);
+    const bareFigures = figuresOf(bare);
+    return {
+      expertsStarted: options.experts,
+      expertsFinished: oursClosed!.finished,
+      expertsCutByTime: oursClosed!.cutByTime,
+      updatesPerExpert: moves.length,
+      pacedExperts: oursPaced ? pacedExperts : 0,
+      pacedThinkMs: PACED_THINK_MS,
+      ours: oursFigures,
+      bare: bareFigures,
+      answersGiven,
+      answersStored: stored.answers,
+      responsesSubmitted: stored.submitted,
+      throughputRatio: oursFigures.closedLoop.updatesPerSecond / bareFigures.closedLoop.updatesPerSecond,
+      p99Ratio: oursFigures.closedLoop.p99Ms / bareFigures.closedLoop.p99Ms,
+    };
+  } finally {
+    directory.dispose();
+  }
+}
+
+interface BotUnderLoad {
+  script: string;
+  databasePath: string;
+  finalMethod: { message: string; callback: string };
+  pressMustChangeScreen: boolean;
+  profileDirectory?: string;
+}
+
+interface LoadOutcome {
+  loops: LoopResult[];
+  peakRssMb: number | undefined;
+  botErrors: number;
+  botErrorSamples: string[];
+}
+
+/** Starts the bot process against a fresh emulator and runs the phases one after the other. */
+async function underLoad(bot: BotUnderLoad, phases: readonly Phase[]): Promise<LoadOutcome> {
+  const emulator = new BotApiEmulator({ token: TOKEN, maxCallLog: 1000 });
+  await emulator.start();
+  const hub = activityHub(emulator);
+  const ready = probeFirstPoll(emulator, READY_TIMEOUT_MS);
+  const process = BotProcess.start({
+    script: bot.script,
+    token: TOKEN,
+    apiRoot: emulator.apiRoot,
+    databasePath: bot.databasePath,
+    ...(bot.profileDirectory ? { profileDirectory: bot.profileDirectory } : {}),
+  });
+  try {
+    await ready.catch((error: Error) => {
+      throw new Error(`${error.message}; bot output:\n${process.output.join("\n")}`);
+    });
+    const loops: LoopResult[] = [];
+    for (const phase of phases) {
+      const users = Array.from({ length: phase.experts }, (_, index) =>
+        emulator.user({ id: phase.firstUserId + index, first_name: `Expert ${index}`, language_code: "en" }),
+      );
+      loops.push(
+        await runClosedLoop(users, phase.movesOf, {
+          hub,
+          finalMethod: bot.finalMethod,
+          pressMustChangeScreen: bot.pressMustChangeScreen,
+          stepTimeoutMs: STEP_TIMEOUT_MS,
+          deadline: performance.now() + phase.budgetMs,
+          ...(phase.thinkMs ? { thinkMs: phase.thinkMs } : {}),
+        }),
+      );
+    }
+    return {
+      loops,
+      peakRssMb: process.memory()?.peakRssMb,
+      botErrors: process.errorLines + emulator.internalErrors.length,
+      botErrorSamples: process.output.filter((line) => /"level":[56]\d/.test(line)).slice(0, 3),
+    };
+  } finally {
+    await process.stop();
+    await emulator.close();
+  }
+}
+
+function figuresOf(outcome: LoadOutcome): BotFigures {
+  const [closed, paced] = outcome.loops.map((loop) => loadFigures(loop, outcome));
+  return {
+    closedLoop: closed!,
+    ...(paced ? { paced } : {}),
+    peakRssMb: outcome.peakRssMb,
+    botErrors: outcome.botErrors,
+  };
+}
+
+function loadFigures(loop: LoopResult, outcome: LoadOutcome): LoadFigures {
+  return {
+    updates: loop.updates,
+    seconds: loop.wallMs / 1000,
+    updatesPerSecond: loop.updates / (loop.wallMs / 1000),
+    p50Ms: percentile(loop.latenciesMs, 50),
+    p99Ms: percentile(loop.latenciesMs, 99),
+    maxMs: percentile(loop.latenciesMs, 100),
+    errors: loop.errors + outcome.botErrors,
+    errorSamples: [...loop.errorSamples, ...outcome.botErrorSamples].slice(0, 5),
+  };
+}
+
+function countStored(databasePath: string): { answers: number; submitted: number } {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    const answers = db
+      .prepare(
+        "select count(*) as n from answers a join responses r on r.id = a.response_id where r.questionnaire = 'education'",
+      )
+      .get() as { n: number };
+    const submitted = db
+      .prepare(
+        "select count(*) as n from responses where questionnaire = 'education' and submitted_at is not null",
+      )
+      .get() as { n: number };
+    return { answers: answers.n, submitted: submitted.n };
+  } finally {
+    db.close();
+  }
+}
