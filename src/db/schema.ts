@@ -62,6 +62,7 @@ export const responses = sqliteTable(
   (table) => [
     uniqueIndex("responses_wave_respondent").on(table.waveId, table.respondentKey),
     index("responses_wave_submitted").on(table.waveId, table.submittedAt),
+    index("responses_respondent").on(table.respondentKey),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `responses_respondent` ON `responses` (`respondent_key`);
