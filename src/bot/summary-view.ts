@@ -1,4 +1,5 @@
 import { type Api, InlineKeyboard, InputFile } from "grammy";
+import type { RankingGroup } from "../db/response-repository.ts";
 import { summarySource, type WaveSelection } from "../db/summary-source.ts";
 import type { Translate } from "../i18n/translator.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
@@ -22,26 +23,35 @@ export function summaryPagesFor(
   const { tallies, knownWaves } = summarySource(services, questionnaireId, selection);
   const summary = summariseTallies(questionnaire, tallies, knownWaves);
   const wave = summary.waves.at(-1);
-  const compared = questionnaire.questions
+  const rankIds = questionnaire.questions
     .filter((question) => question.type === "rank")
     .map((question) => question.id);
-  const records =
-    wave === undefined || compared.length === 0
-      ? []
-      : services.responses.submitted(questionnaireId, { wave, questionIds: ["region", ...compared] });
-  return summaryPages(t, questionnaire, summary, groupComparisons(questionnaire, records, compared));
+  const groups = wave === undefined ? [] : services.responses.rankingsByGroup(questionnaireId, wave, rankIds);
+  return summaryPages(t, questionnaire, summary, groupComparisons(questionnaire, groups, rankIds));
 }
 
 /** Rank questions compared between Shymkent and Turkestan region, and between named and anonymous experts. */
-function groupComparisons(questionnaire: Questionnaire, latest: ResponseRecord[], rankQuestionIds: string[]) {
+function groupComparisons(questionnaire: Questionnaire, groups: RankingGroup[], rankQuestionIds: string[]) {
   const region = (record: ResponseRecord) => {
     const answer = record.answers.region;
     return answer?.kind === "choice" && COMPARED_REGIONS.includes(answer.option) ? answer.option : undefined;
   };
   const anonymity = (record: ResponseRecord) => (record.anonymous ? "anonymous" : "named");
-  return rankQuestionIds.flatMap((questionId) =>
-    [region, anonymity].map((groupOf) => compareGroups(questionnaire, latest, questionId, groupOf)),
-  );
+  return rankQuestionIds.flatMap((questionId) => {
+    // One record per expert, as compareGroups counts them; experts who gave the same answers share one.
+    const records = groups
+      .filter((group) => group.questionId === questionId)
+      .flatMap((group) => {
+        const record: ResponseRecord = {
+          respondentId: "",
+          wave: 0,
+          anonymous: group.anonymous,
+          answers: { [questionId]: group.ranking, ...(group.region ? { region: group.region } : {}) },
+        };
+        return Array.from({ length: group.count }, () => record);
+      });
+    return [region, anonymity].map((groupOf) => compareGroups(questionnaire, records, questionId, groupOf));
+  });
 }
 
 export interface PageAddress {

@@ -34,6 +34,15 @@ export interface RemindableResponse {
   remindersEnabled: boolean;
 }
 
+/** Experts of one wave who gave the same ranking and share region and anonymity. */
+export interface RankingGroup {
+  anonymous: boolean;
+  region: AnswerValue | undefined;
+  questionId: string;
+  ranking: AnswerValue;
+  count: number;
+}
+
 export interface NewResponse {
   waveId: number;
   questionnaire: string;
@@ -201,6 +210,34 @@ export class ResponseRepository {
         (record.answers as Record<string, AnswerValue>)[questionId] = JSON.parse(value) as AnswerValue;
     }
     return [...byId.values()];
+  }
+
+  /**
+   * The rankings given in one wave, grouped by what the summary compares them across (region, anonymity),
+   * each distinct combination with how many experts gave it.
+   */
+  rankingsByGroup(questionnaire: string, wave: number, rankQuestionIds: readonly string[]): RankingGroup[] {
+    if (rankQuestionIds.length === 0) return [];
+    const rows = this.db.$client
+      .prepare(
+        `select r.anonymous, region.value, ranking.question_id, ranking.value, count(*)
+         from responses r
+         join waves w on w.id = r.wave_id
+         join answers ranking on ranking.response_id = r.id
+           and ranking.question_id in (${rankQuestionIds.map(() => "?").join(", ")})
+         left join answers region on region.response_id = r.id and region.question_id = 'region'
+         where r.questionnaire = ? and w.number = ? and r.submitted_at is not null
+         group by r.anonymous, region.value, ranking.question_id, ranking.value`,
+      )
+      .raw(true)
+      .all(...rankQuestionIds, questionnaire, wave) as [number, string | null, string, string, number][];
+    return rows.map(([anonymous, region, questionId, ranking, count]) => ({
+      anonymous: anonymous === 1,
+      region: region === null ? undefined : (JSON.parse(region) as AnswerValue),
+      questionId,
+      ranking: JSON.parse(ranking) as AnswerValue,
+      count,
+    }));
   }
 
   /** {@link submitted} with each response's id, respondent key and source, as the export names them. */
