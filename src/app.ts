@@ -4,24 +4,15 @@ import type { Bot } from "grammy";
 import pino, { type Logger } from "pino";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
+import { createServices } from "./bot/create-services.ts";
 import { COORDINATOR_COMMANDS } from "./bot/features/coordinator.ts";
-import { createBroadcastApi } from "./bot/monitoring/broadcast-api.ts";
 import { ReminderScheduler } from "./bot/monitoring/reminder-scheduler.ts";
 import { type Config, ConfigError } from "./config.ts";
-import { ConversationStateRepository } from "./db/conversation-state-repository.ts";
 import { openDatabase } from "./db/database.ts";
-import { ExpertRepository } from "./db/expert-repository.ts";
-import { HandledUpdateRepository } from "./db/handled-update-repository.ts";
-import { InvitationRepository } from "./db/invitation-repository.ts";
-import { ParticipantRepository } from "./db/participant-repository.ts";
-import { QuotaRepository } from "./db/quota-repository.ts";
-import { ResponseRepository } from "./db/response-repository.ts";
-import { TallyRepository } from "./db/tally-repository.ts";
-import { WaveRepository } from "./db/wave-repository.ts";
 import { startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
-import { loadOrCreateKey, Pseudonyms } from "./privacy/pseudonyms.ts";
+import { loadOrCreateKey } from "./privacy/pseudonyms.ts";
 import { loadQuestionnaires } from "./questionnaire/loader.ts";
 
 export interface RunningApplication {
@@ -40,25 +31,17 @@ export async function startApplication(
 ): Promise<RunningApplication> {
   const questionnaires = loadQuestionnaires();
   const db = openDatabase(config.databasePath);
-  const services: BotServices = {
+  const services = createServices({
+    db,
     questionnaires,
     translations: Translations.load(),
-    pseudonyms: new Pseudonyms(config.pseudonymKey ?? loadOrCreateKey(config.pseudonymKeyFile)),
-    waves: new WaveRepository(db),
-    participants: new ParticipantRepository(db),
-    responses: new ResponseRepository(db),
-    tallies: new TallyRepository(db),
-    handledUpdates: new HandledUpdateRepository(db),
-    experts: new ExpertRepository(db),
-    quotas: new QuotaRepository(db),
-    invitations: new InvitationRepository(db),
-    broadcastApi: createBroadcastApi(config.botToken, { apiRoot: config.apiRoot }),
-    conversationStates: new ConversationStateRepository(db),
-    coordinatorIds: new Set(config.coordinatorIds),
+    pseudonymKey: config.pseudonymKey ?? loadOrCreateKey(config.pseudonymKeyFile),
+    token: config.botToken,
+    client: { apiRoot: config.apiRoot },
+    coordinatorIds: config.coordinatorIds,
     logger,
     now: () => new Date(),
-  };
-  services.waves.ensureFirstWaves(questionnaires.keys(), services.now());
+  });
   if (config.quotasFile) applyQuotaFile(services, config.quotasFile);
 
   const bot = createBot(config.botToken, {

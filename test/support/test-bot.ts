@@ -1,20 +1,9 @@
 import type { UserFromGetMe } from "grammy/types";
 import pino from "pino";
-import type { BotServices } from "../../src/bot/context.ts";
 import { createBot } from "../../src/bot/create-bot.ts";
-import { createBroadcastApi } from "../../src/bot/monitoring/broadcast-api.ts";
-import { ConversationStateRepository } from "../../src/db/conversation-state-repository.ts";
+import { createServices } from "../../src/bot/create-services.ts";
 import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
-import { ExpertRepository } from "../../src/db/expert-repository.ts";
-import { HandledUpdateRepository } from "../../src/db/handled-update-repository.ts";
-import { InvitationRepository } from "../../src/db/invitation-repository.ts";
-import { ParticipantRepository } from "../../src/db/participant-repository.ts";
-import { QuotaRepository } from "../../src/db/quota-repository.ts";
-import { ResponseRepository } from "../../src/db/response-repository.ts";
-import { TallyRepository } from "../../src/db/tally-repository.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { Translations } from "../../src/i18n/translator.ts";
-import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
 import { botInfo, FakeTelegram } from "./fake-telegram.ts";
 import { questionnaires } from "./questionnaires.ts";
 
@@ -36,25 +25,17 @@ export function createTestBot(
   const token = options.server?.token ?? "123:test";
   const client = options.server ? { apiRoot: options.server.apiRoot } : { fetch: telegram.fetch as never };
   const db: SurveyDatabase = openDatabase(options.databasePath ?? ":memory:");
-  const services: BotServices = {
+  const services = createServices({
+    db,
     questionnaires,
     translations,
-    pseudonyms: new Pseudonyms("test-key-test-key-test-key-test-key"),
-    waves: new WaveRepository(db),
-    participants: new ParticipantRepository(db),
-    responses: new ResponseRepository(db),
-    tallies: new TallyRepository(db),
-    handledUpdates: new HandledUpdateRepository(db),
-    experts: new ExpertRepository(db),
-    quotas: new QuotaRepository(db),
-    invitations: new InvitationRepository(db),
-    broadcastApi: createBroadcastApi(token, client),
-    conversationStates: new ConversationStateRepository(db),
-    coordinatorIds: new Set(options.coordinatorIds ?? []),
+    pseudonymKey: "test-key-test-key-test-key-test-key",
+    token,
+    client,
+    coordinatorIds: options.coordinatorIds ?? [],
     logger: pino({ level: "silent" }),
     now: options.now ?? (() => new Date()),
-  };
-  services.waves.ensureFirstWaves(questionnaires.keys(), services.now());
+  });
   const bot = createBot(token, {
     services,
     botConfig: { botInfo: options.server?.botInfo ?? botInfo, client },

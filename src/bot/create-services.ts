@@ -1,0 +1,59 @@
+import type { ApiClientOptions } from "grammy";
+import type { Logger } from "pino";
+import { ConversationStateRepository } from "../db/conversation-state-repository.ts";
+import type { SurveyDatabase } from "../db/database.ts";
+import { ExpertRepository } from "../db/expert-repository.ts";
+import { HandledUpdateRepository } from "../db/handled-update-repository.ts";
+import { InvitationRepository } from "../db/invitation-repository.ts";
+import { ParticipantRepository } from "../db/participant-repository.ts";
+import { QuotaRepository } from "../db/quota-repository.ts";
+import { ResponseRepository } from "../db/response-repository.ts";
+import { TallyRepository } from "../db/tally-repository.ts";
+import { WaveRepository } from "../db/wave-repository.ts";
+import type { Translations } from "../i18n/translator.ts";
+import { Pseudonyms } from "../privacy/pseudonyms.ts";
+import type { Questionnaire } from "../questionnaire/types.ts";
+import type { BotServices } from "./context.ts";
+import { createBroadcastApi } from "./monitoring/broadcast-api.ts";
+
+export interface ServiceOptions {
+  db: SurveyDatabase;
+  questionnaires: ReadonlyMap<string, Questionnaire>;
+  translations: Translations;
+  pseudonymKey: string;
+  token: string;
+  client?: ApiClientOptions;
+  coordinatorIds: Iterable<number>;
+  logger: Logger;
+  now: () => Date;
+}
+
+/**
+ * Everything the bot's features use, over one database; opens wave 1 of every questionnaire that has none.
+ *
+ * @example
+ * const services = createServices({ db: openDatabase(":memory:"), questionnaires, translations, ... });
+ */
+export function createServices(options: ServiceOptions): BotServices {
+  const { db } = options;
+  const services: BotServices = {
+    questionnaires: options.questionnaires,
+    translations: options.translations,
+    pseudonyms: new Pseudonyms(options.pseudonymKey),
+    waves: new WaveRepository(db),
+    participants: new ParticipantRepository(db),
+    responses: new ResponseRepository(db),
+    tallies: new TallyRepository(db),
+    handledUpdates: new HandledUpdateRepository(db),
+    experts: new ExpertRepository(db),
+    quotas: new QuotaRepository(db),
+    invitations: new InvitationRepository(db),
+    broadcastApi: createBroadcastApi(options.token, options.client),
+    conversationStates: new ConversationStateRepository(db),
+    coordinatorIds: new Set(options.coordinatorIds),
+    logger: options.logger,
+    now: options.now,
+  };
+  services.waves.ensureFirstWaves(options.questionnaires.keys(), options.now());
+  return services;
+}
