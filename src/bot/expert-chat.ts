@@ -149,23 +149,24 @@ export class ExpertChat {
    * falls back to a new message when the old one is gone.
    */
   async present(build: (revision: number) => Screen, placement: Placement): Promise<void> {
-    // Stored once the screen is out: should that fail, a press on its buttons is stale and brings it back.
+    // Stored before the screen goes out: a step may already have moved the expert on, and buttons carry no
+    // question, so the earlier screen must be stale even if this one never arrives (a failed call, a crash).
     const revision = this.participant.screenRevision + 1;
+    this.update({ screenRevision: revision });
     const screen = build(revision);
     const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
     const messageId = this.participant.screenMessageId;
     if (placement === "edit" && messageId !== null) {
       try {
         await this.ctx.api.editMessageText(this.telegramId, messageId, screen.text, options);
-        this.update({ screenRevision: revision });
         return;
       } catch (error) {
-        if (isNotModified(error)) return this.update({ screenRevision: revision });
+        if (isNotModified(error)) return;
         if (!(error instanceof GrammyError) || error.error_code !== 400) throw error;
       }
     }
     const sent = await this.ctx.api.sendMessage(this.telegramId, screen.text, options);
-    this.update({ screenRevision: revision, screenMessageId: sent.message_id });
+    this.update({ screenMessageId: sent.message_id });
   }
 
   newReceipt(questionnaire: string, wave: number): string {

@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Language, Translate, Translations } from "../../src/i18n/translator.ts";
-import type { Question, Questionnaire } from "../../src/questionnaire/types.ts";
+import type { AnswerValue, Question, Questionnaire } from "../../src/questionnaire/types.ts";
 import { type BotMessageView, describeMessages } from "../emulator/message-view.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 
-const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
+export const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
 const TICK = "✅ ";
 // A person reads the screen before tapping. It also keeps a simulated expert under the bot's flood limit
 // (20 updates per user in 2 s), above which updates are dropped as a flood.
@@ -234,6 +234,32 @@ export class SurveyExpert {
         const text = this.#typedText(question.id);
         return { steps: [{ type: text }], shows: text };
       }
+    }
+  }
+
+  /** The value the bot must store for the planned answer ({@link planFor}): option ids, as the database keeps them. */
+  answerValue(question: Question): AnswerValue {
+    const { plan } = this;
+    const plain = question.options.filter((option) => !option.specify && !option.exclusive).map((o) => o.id);
+    const other = question.options.find((option) => option.specify)?.id ?? "other";
+    const [first = "", second = ""] = plain;
+    const inQuestionOrder = (ids: string[]) =>
+      question.options.map((option) => option.id).filter((id) => ids.includes(id));
+    switch (question.type) {
+      case "select_one":
+        return question.id === "region"
+          ? { kind: "choice", option: other, other: plan.region }
+          : { kind: "choice", option: first };
+      case "select_multiple":
+        return WITH_OTHER.has(question.id)
+          ? { kind: "choices", options: inQuestionOrder([first, other]), other: plan.otherMeasure }
+          : { kind: "choices", options: inQuestionOrder([first, second]) };
+      case "rank":
+        return { kind: "rank", order: [first, second] };
+      case "integer":
+        return { kind: "integer", value: plan.years };
+      case "text":
+        return { kind: "text", value: this.#typedText(question.id) };
     }
   }
 

@@ -26,7 +26,12 @@ export async function answer(
   if (step.leftQuestionnaire) {
     chat.update({ stage: "anonymity" });
   } else {
-    ctx.services.responses.recordStep(active.response.id, step, ctx.services.now(), ctx.update.update_id);
+    const { responses, now } = ctx.services;
+    responses.transaction(() => {
+      responses.recordStep(active.response.id, step, now(), ctx.update.update_id);
+      // Buttons name no question: the screen that asked this one must be stale the moment its answer is in.
+      chat.update({ screenRevision: chat.participant.screenRevision + 1 });
+    });
     chat.rememberAnswered(active, step.state);
     quota = await checkQuotasAfterAnswer(ctx, chat, active, step);
   }

@@ -1,0 +1,122 @@
+import { readFileSync } from "node:fs";
+import { isDeepStrictEqual } from "node:util";
+import Database from "better-sqlite3";
+import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
+import type { AnswerValue } from "../../src/questionnaire/types.ts";
+
+/** One expert's ledger, as the audit needs it. */
+export interface AuditedExpert {
+  telegramId: number;
+  questionnaire: string;
+  anonymous: boolean;
+  given: ReadonlyMap<string, AnswerValue>;
+  acknowledged: ReadonlyMap<string, AnswerValue>;
+  receipt: string | undefined;
+}
+
+export interface AuditOptions {
+  /** Where the bot keeps its pseudonym key: the audit finds each expert's response by their respondent key. */
+  keyFile: string;
+  /** Every expert has submitted: exactly one submitted response each, holding every answer they gave. */
+  complete?: boolean;
+}
+
+interface ResponseRow {
+  id: number;
+  respondent_key: string;
+  questionnaire: string;
+  receipt: string | null;
+  submitted_at: number | null;
+}
+
+/**
+ * Compares what the bot stored with what the experts did, reading the SQLite file read-only (while the bot is
+ * down, or alongside it: the database is in WAL mode). Returns every discrepancy found, [] when none.
+ */
+export function auditAnswers(
+  path: string,
+  experts: readonly AuditedExpert[],
+  options: AuditOptions,
+): string[] {
+  const pseudonyms = new Pseudonyms(readFileSync(options.keyFile, "utf8").trim());
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const problems: string[] = [];
+    const integrity = db.pragma("integrity_check", { simple: true });
+    if (integrity !== "ok") problems.push(`integrity_check: ${String(integrity)}`);
+    const orphans = db.pragma("foreign_key_check") as unknown[];
+    if (orphans.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(orphans)}`);
+
+    const responses = db
+      .prepare("SELECT id, respondent_key, questionnaire, receipt, submitted_at FROM responses")
+      .all() as ResponseRow[];
+    const answerRows = db.prepare("SELECT response_id, question_id, value FROM answers").all() as Array<{
+      response_id: number;
+      question_id: string;
+      value: string;
+    }>;
+    const keys = new Map(
+      experts.map((expert) => [
+        expert.anonymous
+          ? pseudonyms.anonymousRespondent(expert.telegramId, expert.questionnaire)
+          : pseudonyms.participant(expert.telegramId),
+        expert,
+      ]),
+    );
+    for (const response of responses) {
+      if (!keys.has(response.respondent_key))
+        problems.push(`response ${response.id} (${response.questionnaire}) belongs to no expert`);
+    }
+    for (const [key, expert] of keys) {
+      const who = `expert ${expert.telegramId}`;
+      const own = responses.filter((response) => response.respondent_key === key);
+      if (own.length > 1) problems.push(`${who} has ${own.length} responses`);
+      const response = own[0];
+      const stored = new Map(
+        answerRows
+          .filter((row) => row.response_id === response?.id)
+          .map((row) => [row.question_id, JSON.parse(row.value) as AnswerValue]),
+      );
+      for (const [questionId, value] of expert.acknowledged) {
+        if (!stored.has(questionId)) problems.push(`${who}: acknowledged answer ${questionId} is not stored`);
+        else if (!isDeepStrictEqual(stored.get(questionId), value))
+          problems.push(
+            `${who}: ${questionId} stored as ${JSON.stringify(stored.get(questionId))}, given ${JSON.stringify(value)}`,
+          );
+      }
+      for (const [questionId, value] of stored) {
+        const given = expert.given.get(questionId);
+        if (!given) problems.push(`${who}: ${questionId} stored as ${JSON.stringify(value)} but never given`);
+        else if (!expert.acknowledged.has(questionId) && !isDeepStrictEqual(given, value))
+          problems.push(
+            `${who}: ${questionId} stored as ${JSON.stringify(value)}, given ${JSON.stringify(given)}`,
+          );
+      }
+      if (options.complete) {
+        if (!response?.submitted_at) problems.push(`${who} has no submitted response`);
+        else if (response.receipt !== expert.receipt)
+          problems.push(`${who} was shown receipt ${expert.receipt}, stored ${response.receipt}`);
+        const missing = [...expert.given.keys()].filter(
+          (id) => !expert.acknowledged.has(id) || !stored.has(id),
+        );
+        if (missing.length > 0) problems.push(`${who}: given but not acknowledged and stored: ${missing}`);
+      }
+    }
+    return problems;
+  } finally {
+    db.close();
+  }
+}
+
+/** Every row of the tables the bot writes while experts answer, for before/after comparisons. */
+export function snapshotTables(path: string): Record<string, unknown[]> {
+  const db = new Database(path, { readonly: true, fileMustExist: true });
+  try {
+    const tables = ["participants", "responses", "answers", "experts", "handled_updates"];
+    return Object.fromEntries(
+      tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]),
+    );
+  } finally {
+    db.close();
+  }
+}
