@@ -64,7 +64,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ConfigError(issue.path.length ? `${String(issue.path[0])}: ${issue.message}` : issue.message, {
+    const name = issue.path.length ? String(issue.path[0]) : "";
+    const message = name && !issue.message.startsWith(name) ? `${name}: ${issue.message}` : issue.message;
+    throw new ConfigError(message, {
       cause: parsed.error,
     });
   }
