@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { sequentialize } from "@grammyjs/runner";
-import type { Bot } from "grammy";
+import { Api, type Bot, GrammyError } from "grammy";
+import type { UserFromGetMe } from "grammy/types";
 import pino, { type Logger } from "pino";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
@@ -49,7 +50,7 @@ export async function startApplication(
     botConfig: { client: { apiRoot: config.apiRoot } },
     before: sequentialize((ctx) => ctx.chatId?.toString()),
   });
-  await bot.init();
+  bot.botInfo = await reachBotApi(config);
   const delivery = config.webhook ? await startWebhook(bot, config.webhook) : startPolling(bot);
   // Menus are set while updates already flow: experts need not wait for a dozen API calls at start.
   const menus = setCommandMenus(bot, services).catch((error: unknown) => {
@@ -68,6 +69,24 @@ export async function startApplication(
       logger.info("bot stopped");
     },
   };
+}
+
+/**
+ * Asks the Bot API who the bot is, once and without retrying, so that a wrong token or an unreachable server
+ * stops the start with a clear message instead of retrying in silence.
+ */
+async function reachBotApi(config: Config): Promise<UserFromGetMe> {
+  try {
+    return await new Api(config.botToken, { apiRoot: config.apiRoot }).getMe();
+  } catch (error) {
+    const refused = error instanceof GrammyError && error.error_code === 401;
+    throw new ConfigError(
+      refused
+        ? "BOT_TOKEN was refused by Telegram: check it with @BotFather"
+        : `cannot reach the Telegram Bot API at ${config.apiRoot} (${(error as Error).message})`,
+      { cause: error },
+    );
+  }
 }
 
 function createLogger(config: Config): Logger {

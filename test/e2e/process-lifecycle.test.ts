@@ -45,4 +45,19 @@ describe("the bot process, as npm start runs it", () => {
     expect(lines[0]).toContain("@BotFather");
     expect(emulator.calls).toEqual([]);
   });
+
+  it("stops at start with one clear line when Telegram refuses the token", async () => {
+    bot = new BotProcess({ emulator, dataDir, env: { BOT_TOKEN: "123456:wrong-token" } });
+    expect(await bot.runToExit()).toEqual({ code: 1, signal: null });
+    expect(bot.stderr().trim()).toBe("BOT_TOKEN was refused by Telegram: check it with @BotFather");
+  });
+
+  it("stops at start with one clear line when the Bot API cannot be reached", async () => {
+    bot = new BotProcess({ emulator, dataDir, env: { TELEGRAM_API_ROOT: "http://127.0.0.1:9" } });
+    expect(await bot.runToExit()).toEqual({ code: 1, signal: null });
+    const lines = bot.stderr().trim().split("\n");
+    expect(lines).toEqual([
+      "cannot reach the Telegram Bot API at http://127.0.0.1:9 (Network request for 'getMe' failed!)",
+    ]);
+  });
 });
