@@ -8,17 +8,24 @@ const PRUNE_EVERY = 500;
 
 /** Ids of the updates the bot has handled, so that one delivered again changes nothing. */
 export class HandledUpdateRepository {
-  constructor(private readonly db: SurveyDatabase) {}
+  /** Both run on every update: prepared once. */
+  private readonly hasStatement;
+  private readonly markStatement;
+
+  constructor(private readonly db: SurveyDatabase) {
+    this.hasStatement = db.$client.prepare("select 1 from handled_updates where update_id = ?");
+    this.markStatement = db.$client.prepare(
+      "insert into handled_updates (update_id, handled_at) values (?, ?) on conflict do nothing",
+    );
+  }
 
   has(updateId: number): boolean {
-    return (
-      this.db.$client.prepare("select 1 from handled_updates where update_id = ?").get(updateId) !== undefined
-    );
+    return this.hasStatement.get(updateId) !== undefined;
   }
 
   /** Marks the update handled; now and then forgets the ones too old to be delivered again. */
   mark(updateId: number, now: Date): void {
-    this.db.insert(handledUpdates).values({ updateId, handledAt: now }).onConflictDoNothing().run();
+    this.markStatement.run(updateId, now.getTime());
     if (updateId % PRUNE_EVERY === 0) {
       this.db
         .delete(handledUpdates)

@@ -53,14 +53,47 @@ export interface NewResponse {
 
 /** Responses and their answers. */
 export class ResponseRepository {
-  constructor(private readonly db: SurveyDatabase) {}
+  /** The queries of every answer, prepared once. */
+  private readonly statements;
+
+  constructor(private readonly db: SurveyDatabase) {
+    this.statements = {
+      find: db
+        .select()
+        .from(responses)
+        .where(
+          and(
+            eq(responses.waveId, sql.placeholder("waveId")),
+            eq(responses.respondentKey, sql.placeholder("respondentKey")),
+          ),
+        )
+        .prepare(),
+      answersOf: db
+        .select({ questionId: answers.questionId, value: answers.value })
+        .from(answers)
+        .where(eq(answers.responseId, sql.placeholder("responseId")))
+        .prepare(),
+      saveAnswer: db
+        .insert(answers)
+        .values({
+          responseId: sql.placeholder("responseId"),
+          questionId: sql.placeholder("questionId"),
+          value: sql.placeholder("value"),
+          answeredAt: sql.placeholder("answeredAt"),
+        })
+        .onConflictDoUpdate({
+          target: [answers.responseId, answers.questionId],
+          set: { value: sql`excluded.value`, answeredAt: sql`excluded.answered_at` },
+        })
+        .prepare(),
+      savePosition: db.$client.prepare(
+        "update responses set current_question = ?, reviewing = ?, pending = ?, updated_at = ? where id = ?",
+      ),
+    };
+  }
 
   find(waveId: number, respondentKey: string): StoredResponse | undefined {
-    return this.db
-      .select()
-      .from(responses)
-      .where(and(eq(responses.waveId, waveId), eq(responses.respondentKey, respondentKey)))
-      .get();
+    return this.statements.find.get({ waveId, respondentKey });
   }
 
   byId(id: number): StoredResponse | undefined {
@@ -68,11 +101,7 @@ export class ResponseRepository {
   }
 
   answersOf(responseId: number): Record<string, AnswerValue> {
-    const rows = this.db
-      .select({ questionId: answers.questionId, value: answers.value })
-      .from(answers)
-      .where(eq(answers.responseId, responseId))
-      .all();
+    const rows = this.statements.answersOf.all({ responseId });
     return Object.fromEntries(rows.map((row) => [row.questionId, row.value as AnswerValue]));
   }
 
@@ -97,28 +126,17 @@ export class ResponseRepository {
         tx.insert(handledUpdates).values({ updateId, handledAt: now }).onConflictDoNothing().run();
       }
       if (step.saved) {
-        tx.insert(answers)
-          .values({ responseId, questionId: step.saved.questionId, value: step.saved.value, answeredAt: now })
-          .onConflictDoUpdate({
-            target: [answers.responseId, answers.questionId],
-            set: { value: step.saved.value, answeredAt: now },
-          })
-          .run();
+        const { questionId, value } = step.saved;
+        this.statements.saveAnswer.run({ responseId, questionId, value, answeredAt: now });
       }
       if (step.removed.length > 0) {
         tx.delete(answers)
           .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, step.removed)))
           .run();
       }
-      tx.update(responses)
-        .set({
-          currentQuestion: step.state.current,
-          reviewing: step.state.reviewing,
-          pending: step.state.pending,
-          updatedAt: now,
-        })
-        .where(eq(responses.id, responseId))
-        .run();
+      const { current, reviewing, pending } = step.state;
+      const pendingJson = pending === null ? null : JSON.stringify(pending);
+      this.statements.savePosition.run(current, reviewing ? 1 : 0, pendingJson, now.getTime(), responseId);
     });
   }
 

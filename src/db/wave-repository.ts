@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { SurveyDatabase } from "./database.ts";
 import { waves } from "./schema.ts";
 
@@ -6,14 +6,19 @@ export type Wave = typeof waves.$inferSelect;
 
 /** Monitoring waves: one open wave per questionnaire at a time. */
 export class WaveRepository {
-  constructor(private readonly db: SurveyDatabase) {}
+  private readonly openWaveStatement;
 
-  openWave(questionnaire: string): Wave | undefined {
-    return this.db
+  constructor(private readonly db: SurveyDatabase) {
+    this.openWaveStatement = db
       .select()
       .from(waves)
-      .where(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)))
-      .get();
+      .where(and(eq(waves.questionnaire, sql.placeholder("questionnaire")), isNull(waves.closedAt)))
+      .prepare();
+  }
+
+  /** Read on every expert update: prepared once. */
+  openWave(questionnaire: string): Wave | undefined {
+    return this.openWaveStatement.get({ questionnaire });
   }
 
   latest(questionnaire: string): Wave | undefined {
