@@ -10,6 +10,7 @@ import type { FaultSpec } from "../emulator/faults.ts";
 import { auditAnswers, snapshotTables } from "./answer-audit.ts";
 import { BotProcess } from "./bot-process.ts";
 import { planOf } from "./expert-plans.ts";
+import { disposeHarness, startHarness } from "./harness.ts";
 import { RetryingExpert } from "./retrying-expert.ts";
 import { type ExpertPlan, SurveyExpert } from "./survey-expert.ts";
 
@@ -190,18 +191,12 @@ describe("updates Telegram delivers again after a kill", () => {
   let dataDir: string;
 
   beforeEach(async () => {
-    emulator = new BotApiEmulator({ botUsername: "expert_survey_bot" });
-    await emulator.start();
-    dataDir = mkdtempSync(join(tmpdir(), "survey-e2e-redelivery-"));
-    bot = new BotProcess({ emulator, dataDir });
+    ({ emulator, bot, dataDir } = await startHarness("redelivery"));
     onTestFailed(() => console.error(`Bot log:\n${bot.output()}`));
   });
 
   afterEach(async () => {
-    await bot.dispose();
-    await emulator.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    expect(emulator.internalErrors).toEqual([]);
+    await disposeHarness({ emulator, bot, dataDir });
   });
 
   /** What an expert sees: every bot message with its text, buttons and edit count, and the button answers. */

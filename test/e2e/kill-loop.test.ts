@@ -1,15 +1,14 @@
 import { randomInt } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterEach, beforeEach, expect, it, onTestFailed } from "vitest";
 import { Translations } from "../../src/i18n/translator.ts";
-import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
+import type { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 import type { FaultSpec } from "../emulator/faults.ts";
 import { auditAnswers } from "./answer-audit.ts";
-import { BotProcess } from "./bot-process.ts";
+import type { BotProcess } from "./bot-process.ts";
 import { planOf } from "./expert-plans.ts";
+import { disposeHarness, startHarness } from "./harness.ts";
 import { RetryingExpert } from "./retrying-expert.ts";
 import { seededRandom } from "./seeded-random.ts";
 import { SurveyExpert } from "./survey-expert.ts";
@@ -42,18 +41,12 @@ let bot: BotProcess;
 let dataDir: string;
 
 beforeEach(async () => {
-  emulator = new BotApiEmulator({ botUsername: "expert_survey_bot" });
-  await emulator.start();
-  dataDir = mkdtempSync(join(tmpdir(), "survey-e2e-kill-loop-"));
-  bot = new BotProcess({ emulator, dataDir });
+  ({ emulator, bot, dataDir } = await startHarness("kill-loop"));
   onTestFailed(() => console.error(`Kill loop seed ${SEED}. Bot log:\n${bot.output()}`));
 });
 
 afterEach(async () => {
-  await bot.dispose();
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(emulator.internalErrors).toEqual([]);
+  await disposeHarness({ emulator, bot, dataDir });
 });
 
 async function waitUntil(condition: () => boolean, maxMs: number): Promise<void> {

@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterEach, beforeEach, expect, it, onTestFailed } from "vitest";
 import { Translations } from "../../src/i18n/translator.ts";
-import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
-import { BotProcess } from "./bot-process.ts";
+import type { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
+import type { BotProcess } from "./bot-process.ts";
 import { planOf } from "./expert-plans.ts";
+import { disposeHarness, startHarness } from "./harness.ts";
 import { readSurveyDatabase } from "./survey-database.ts";
 import { SurveyExpert } from "./survey-expert.ts";
 
@@ -16,18 +14,12 @@ let bot: BotProcess;
 let dataDir: string;
 
 beforeEach(async () => {
-  emulator = new BotApiEmulator({ botUsername: "expert_survey_bot" });
-  await emulator.start();
-  dataDir = mkdtempSync(join(tmpdir(), "survey-e2e-kill-"));
-  bot = new BotProcess({ emulator, dataDir });
+  ({ emulator, bot, dataDir } = await startHarness("kill"));
   onTestFailed(() => console.error(`Bot log:\n${bot.output()}`));
 });
 
 afterEach(async () => {
-  await bot.dispose();
-  await emulator.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  expect(emulator.internalErrors).toEqual([]);
+  await disposeHarness({ emulator, bot, dataDir });
 });
 
 /** What an expert sees in the chat: every bot message with its text, buttons and edit count. */
