@@ -1,43 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { questionnaire } from "../support/questionnaires.ts";
-import { completedState } from "../support/scripted-answers.ts";
-import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
+import { seedSubmittedResponses } from "../support/stored-responses.ts";
+import { createTestBot, expert } from "../support/test-bot.ts";
 
 const COORDINATOR = 42;
-
-/** Submitted responses stored the way the bot stores them. */
-function seedResponses(testBot: TestBot, count: number) {
-  const { services } = testBot;
-  const education = questionnaire("education");
-  const wave = services.waves.openWave("education")!;
-  for (let index = 0; index < count; index++) {
-    const state = completedState(education, index % 2 === 0);
-    const response = services.responses.create(
-      {
-        waveId: wave.id,
-        questionnaire: "education",
-        respondentKey: `seed-${index}`,
-        anonymous: state.anonymous,
-        source: "telegram",
-      },
-      state,
-      new Date(),
-    );
-    for (const [questionId, value] of Object.entries(state.answers)) {
-      services.responses.recordStep(
-        response.id,
-        { saved: { questionId, value }, removed: [], state },
-        new Date(),
-      );
-    }
-    services.responses.submit(response.id, `R${index}`, new Date());
-  }
-}
 
 describe("coordinators", () => {
   it("get a summary with pages and charts after picking questionnaire and wave", async () => {
     const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedResponses(testBot, 4);
+    seedSubmittedResponses(testBot.services, 4);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/summary");
     expect(coordinator.labels()).toEqual(["Education", "Healthcare"]);
@@ -57,7 +27,7 @@ describe("coordinators", () => {
 
   it("shows the ranking with Kendall's W in words", async () => {
     const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedResponses(testBot, 3);
+    seedSubmittedResponses(testBot.services, 3);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/summary");
     await coordinator.press("Education");
@@ -72,7 +42,7 @@ describe("coordinators", () => {
 
   it("get the sample table with /sample", async () => {
     const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedResponses(testBot, 4);
+    seedSubmittedResponses(testBot.services, 4);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/sample");
     expect(coordinator.last().text).toContain("Education: 4 (100.0%)");
@@ -81,7 +51,7 @@ describe("coordinators", () => {
 
   it("a stranger gets a polite refusal and no figure", async () => {
     const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedResponses(testBot, 4);
+    seedSubmittedResponses(testBot.services, 4);
     const stranger = expert(testBot, { id: 5, language_code: "en" });
     for (const command of ["/summary", "/sample"]) {
       await stranger.send(command);

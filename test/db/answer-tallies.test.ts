@@ -6,27 +6,13 @@ import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { summariseQuestionnaire, summariseTallies } from "../../src/stats/summarise.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 import { completedState } from "../support/scripted-answers.ts";
+import { storeCompletedResponse } from "../support/stored-responses.ts";
 
 function setUp() {
   const db = openDatabase(":memory:");
   const waves = new WaveRepository(db);
   waves.ensureFirstWaves(["education"], new Date());
   return { db, waves, responses: new ResponseRepository(db), tallies: new TallyRepository(db) };
-}
-
-/** A response answered to the end, stored answer by answer as the bot stores it. */
-function storeResponse(store: ReturnType<typeof setUp>, key: string, anonymous: boolean) {
-  const state = completedState(questionnaire("education"), anonymous);
-  const wave = store.waves.openWave("education")!;
-  const response = store.responses.create(
-    { waveId: wave.id, questionnaire: "education", respondentKey: key, anonymous, source: "telegram" },
-    state,
-    new Date(),
-  );
-  for (const [questionId, value] of Object.entries(state.answers)) {
-    store.responses.recordStep(response.id, { saved: { questionId, value }, removed: [], state }, new Date());
-  }
-  return response;
 }
 
 function summariesAgree(store: ReturnType<typeof setUp>) {
@@ -40,7 +26,7 @@ function summariesAgree(store: ReturnType<typeof setUp>) {
 describe("answer tallies kept by the database", () => {
   it("count drafts only once they are submitted", () => {
     const store = setUp();
-    const draft = storeResponse(store, "a", true);
+    const draft = storeCompletedResponse(store, "a", true);
     expect(store.tallies.tallies("education")).toEqual([]);
     store.responses.submit(draft.id, "R1", new Date());
     const summary = summariesAgree(store);
@@ -49,8 +35,8 @@ describe("answer tallies kept by the database", () => {
 
   it("follow a changed answer of a submitted response, and a deleted response", () => {
     const store = setUp();
-    const first = storeResponse(store, "a", true);
-    const second = storeResponse(store, "b", false);
+    const first = storeCompletedResponse(store, "a", true);
+    const second = storeCompletedResponse(store, "b", false);
     store.responses.submit(first.id, "R1", new Date());
     store.responses.submit(second.id, "R2", new Date());
     const state = completedState(questionnaire("education"), true);

@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { COORDINATOR_COMMANDS } from "../../src/bot/features/coordinator.ts";
 import { tableRows } from "../db/table-rows.ts";
 import type { ApiCall } from "../support/fake-telegram.ts";
-import { questionnaire } from "../support/questionnaires.ts";
-import { completedState } from "../support/scripted-answers.ts";
+import { seedSubmittedResponses } from "../support/stored-responses.ts";
 import { createTestBot, type TestBot } from "../support/test-bot.ts";
 import { capturedLog } from "./captured-log.ts";
 import { t } from "./expert-journey.ts";
@@ -29,29 +28,7 @@ const COORDINATOR_BUTTONS = [
 /** Four submitted responses, so that any statistic would show figures. */
 function botWithResponses(): TestBot {
   const testBot = createTestBot({ coordinatorIds: [COORDINATOR.id] });
-  const { services } = testBot;
-  const wave = services.waves.openWave("education")!;
-  for (let index = 0; index < 4; index++) {
-    const state = completedState(questionnaire("education"), index % 2 === 0);
-    const response = services.responses.create(
-      {
-        waveId: wave.id,
-        questionnaire: "education",
-        respondentKey: `seed-${index}`,
-        anonymous: state.anonymous,
-        source: "telegram",
-      },
-      state,
-      new Date(),
-    );
-    for (const [questionId, value] of Object.entries(state.answers))
-      services.responses.recordStep(
-        response.id,
-        { saved: { questionId, value }, removed: [], state },
-        new Date(),
-      );
-    services.responses.submit(response.id, `R${index}`, new Date());
-  }
+  seedSubmittedResponses(testBot.services, 4);
   return testBot;
 }
 

@@ -1,8 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isRelevant } from "../../src/questionnaire/engine.ts";
 import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
-import type { AnswerValue, Question, Questionnaire } from "../../src/questionnaire/types.ts";
+import type { Questionnaire } from "../../src/questionnaire/types.ts";
 import { parseCsv, toCsv } from "../../src/report/csv.ts";
 import {
   decodeRows,
@@ -11,6 +10,7 @@ import {
   interchangeHeader,
 } from "../../src/report/interchange.ts";
 import { buildWorkbook, readWorkbook } from "../../src/report/xlsx.ts";
+import { validResponse } from "../support/valid-responses.ts";
 
 type Cell = string | number | null;
 
@@ -18,86 +18,11 @@ const questionnaires = loadQuestionnaires();
 const education = questionnaires.get("education")!;
 const healthcare = questionnaires.get("healthcare")!;
 
-const text = (maxLength: number) =>
-  fc
-    .string({
-      unit: fc.constantFrom(
-        "а",
-        "ә",
-        "ғ",
-        "қ",
-        "ң",
-        "Ш",
-        "x",
-        " ",
-        ",",
-        ";",
-        '"',
-        "'",
-        "=",
-        "+",
-        "-",
-        "@",
-        "\n",
-        "7",
-      ),
-      minLength: 1,
-      maxLength: Math.min(maxLength, 40),
-    })
-    .map((value) => value.trim())
-    .filter((value) => value.length > 0);
-
-function withOther<T extends AnswerValue>(question: Question, answer: T, chosen: string[]): fc.Arbitrary<T> {
-  const specify = question.options.some((option) => option.specify && chosen.includes(option.id));
-  return specify
-    ? fc.option(text(300), { nil: undefined }).map((other) => (other ? { ...answer, other } : answer))
-    : fc.constant(answer);
-}
-
-function answerFor(question: Question): fc.Arbitrary<AnswerValue> {
-  const ids = question.options.map((option) => option.id);
-  switch (question.type) {
-    case "select_one":
-      return fc
-        .constantFrom(...ids)
-        .chain((option) => withOther(question, { kind: "choice", option }, [option]));
-    case "select_multiple":
-      return fc.subarray(ids, { minLength: 1 }).chain((picked) => {
-        const exclusive = picked.find((id) =>
-          question.options.some((option) => option.id === id && option.exclusive),
-        );
-        const options = exclusive ? [exclusive] : picked;
-        return withOther(question, { kind: "choices", options }, options);
-      });
-    case "rank":
-      return fc.shuffledSubarray(ids, { minLength: 1 }).map((order) => ({ kind: "rank", order }));
-    case "integer":
-      return fc
-        .integer({ min: question.min!, max: question.max! })
-        .map((value) => ({ kind: "integer", value }));
-    case "text":
-      return text(question.maxLength!)
-        .filter((value) => value.toLowerCase() !== "declined")
-        .map((value) => ({ kind: "text", value }));
-  }
-}
-
-/** A valid response: only relevant questions, no identity when anonymous, some left unanswered or declined. */
+/** A valid record of a questionnaire in wave 1–3. */
 function responseFor(questionnaire: Questionnaire): fc.Arbitrary<Omit<InterchangeRecord, "respondentId">> {
-  return fc.gen().map((g) => {
-    const anonymous = g(fc.boolean);
-    const answers: Record<string, AnswerValue> = {};
-    for (const question of questionnaire.questions) {
-      if ((anonymous && question.section === "identity") || !isRelevant(question, answers)) continue;
-      const roll = g(fc.integer, { min: 0, max: 9 });
-      if (roll === 0) continue;
-      answers[question.id] =
-        roll === 1 && (question.optional || question.preferNotToSay)
-          ? { kind: "declined" }
-          : g(() => answerFor(question));
-    }
-    return { questionnaire: questionnaire.id, wave: g(fc.integer, { min: 1, max: 3 }), anonymous, answers };
-  });
+  return fc
+    .tuple(validResponse(questionnaire), fc.integer({ min: 1, max: 3 }))
+    .map(([response, wave]) => ({ questionnaire: questionnaire.id, wave, ...response }));
 }
 
 const recordsArb = fc
