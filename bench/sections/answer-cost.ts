@@ -114,9 +114,8 @@ function seedExpert(
 ): number {
   const now = services.now();
   const pseudonym = services.pseudonyms.participant(userId);
-  services.participants.findOrCreate(pseudonym, now);
   services.participants.update(
-    pseudonym,
+    services.participants.findOrCreate(pseudonym, now),
     {
       language: "en",
       stage: "answering",

@@ -44,6 +44,9 @@ export class ExpertChat {
   /** The active response as just stored by this update, so that showing the next screen reads nothing. */
   private answered: ActiveResponse | undefined;
 
+  /** This update advanced the stored revision and no screen carries it yet: the next screen takes it. */
+  private revisionUnused = false;
+
   constructor(
     private readonly ctx: BotContext,
     readonly telegramId: number,
@@ -66,8 +69,17 @@ export class ExpertChat {
 
   update(changes: ParticipantChanges): void {
     const { participants, now } = this.ctx.services;
-    this.participant = participants.update(this.pseudonym, changes, now(), this.participant);
+    this.participant = participants.update(this.participant, changes, now());
     if ("questionnaire" in changes || "anonymous" in changes || "stage" in changes) this.answered = undefined;
+  }
+
+  /**
+   * Applies `changes` and makes the buttons of every screen shown so far stale, in the same write: buttons
+   * name no question, so a screen must be stale the moment what it asked is answered or abandoned.
+   */
+  retireScreen(changes: ParticipantChanges = {}): void {
+    this.update({ ...changes, screenRevision: this.participant.screenRevision + 1 });
+    this.revisionUnused = true;
   }
 
   /** Remembers the response as the step just stored left it. */
@@ -140,7 +152,7 @@ export class ExpertChat {
 
   /** Tells the expert that no wave is open; nothing is stored. */
   async noOpenWave(): Promise<void> {
-    this.update({ stage: "questionnaire", screenRevision: this.participant.screenRevision + 1 });
+    this.retireScreen({ stage: "questionnaire" });
     await this.ctx.reply(this.t("no_open_wave"));
   }
 
@@ -151,9 +163,9 @@ export class ExpertChat {
   async present(build: (revision: number) => Screen, placement: Placement): Promise<void> {
     // Stored before the screen goes out: a step may already have moved the expert on, and buttons carry no
     // question, so the earlier screen must be stale even if this one never arrives (a failed call, a crash).
-    const revision = this.participant.screenRevision + 1;
-    this.update({ screenRevision: revision });
-    const screen = build(revision);
+    if (!this.revisionUnused) this.retireScreen();
+    this.revisionUnused = false;
+    const screen = build(this.participant.screenRevision);
     const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
     const messageId = this.participant.screenMessageId;
     if (placement === "edit" && messageId !== null) {

@@ -11,6 +11,8 @@ export class HandledUpdateRepository {
   /** Both run on every update: prepared once. */
   private readonly hasStatement;
   private readonly markStatement;
+  /** An answer marks its update in its own transaction; the end of that update need not mark it again. */
+  private lastMarked: number | undefined;
 
   constructor(private readonly db: SurveyDatabase) {
     this.hasStatement = db.$client.prepare("select 1 from handled_updates where update_id = ?");
@@ -25,7 +27,9 @@ export class HandledUpdateRepository {
 
   /** Marks the update handled; now and then forgets the ones too old to be delivered again. */
   mark(updateId: number, now: Date): void {
+    if (updateId === this.lastMarked) return;
     this.markStatement.run(updateId, now.getTime());
+    this.lastMarked = updateId;
     if (updateId % PRUNE_EVERY === 0) {
       this.db
         .delete(handledUpdates)

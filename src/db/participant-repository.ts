@@ -5,10 +5,12 @@ import { participants } from "./schema.ts";
 export type Participant = typeof participants.$inferSelect;
 export type ParticipantChanges = Partial<Omit<Participant, "pseudonym" | "updatedAt">>;
 
-/** Chat position of each Telegram user, keyed by pseudonym. Read and written on every update: prepared once. */
+/** Chat position of each Telegram user, keyed by pseudonym. Read and written on every update. */
 export class ParticipantRepository {
   private readonly findStatement;
   private readonly createStatement;
+  /** Writes every column, so that one statement prepared once serves any change. */
+  private readonly saveStatement;
 
   constructor(private readonly db: SurveyDatabase) {
     this.findStatement = db
@@ -21,6 +23,12 @@ export class ParticipantRepository {
       .values({ pseudonym: sql.placeholder("pseudonym"), updatedAt: sql.placeholder("updatedAt") })
       .onConflictDoNothing()
       .prepare();
+    this.saveStatement = db.$client.prepare(
+      `update participants set language = @language, stage = @stage, questionnaire = @questionnaire,
+         anonymous = @anonymous, consented_at = @consentedAt, screen_message_id = @screenMessageId,
+         screen_revision = @screenRevision, updated_at = @updatedAt
+       where pseudonym = @pseudonym`,
+    );
   }
 
   find(pseudonym: string): Participant | undefined {
@@ -35,14 +43,16 @@ export class ParticipantRepository {
     return this.find(pseudonym)!;
   }
 
-  /** Applies `changes` and returns the participant as now stored (`known` saves reading it back). */
-  update(pseudonym: string, changes: ParticipantChanges, now: Date, known?: Participant): Participant {
-    this.db
-      .update(participants)
-      .set({ ...changes, updatedAt: now })
-      .where(eq(participants.pseudonym, pseudonym))
-      .run();
-    return known ? { ...known, ...changes, updatedAt: now } : this.find(pseudonym)!;
+  /** Applies `changes` to the participant as last read (`known`) and returns it as now stored. */
+  update(known: Participant, changes: ParticipantChanges, now: Date): Participant {
+    const saved: Participant = { ...known, ...changes, updatedAt: now };
+    this.saveStatement.run({
+      ...saved,
+      anonymous: saved.anonymous === null ? null : Number(saved.anonymous),
+      consentedAt: saved.consentedAt?.getTime() ?? null,
+      updatedAt: now.getTime(),
+    });
+    return saved;
   }
 
   delete(pseudonym: string): void {

@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import { formatCategory, type Quota, type QuotaCategory } from "../monitoring/quota-category.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import type { SurveyDatabase } from "./database.ts";
@@ -6,21 +6,25 @@ import { quotas } from "./schema.ts";
 
 /** Quota targets per questionnaire and profile category, and the submitted answers they are counted on. */
 export class QuotaRepository {
-  constructor(private readonly db: SurveyDatabase) {}
+  /** Read after every profile answer: prepared once. */
+  private readonly listStatement;
 
-  list(questionnaire: string): Quota[] {
-    return this.db
+  constructor(private readonly db: SurveyDatabase) {
+    this.listStatement = db
       .select()
       .from(quotas)
-      .where(eq(quotas.questionnaire, questionnaire))
+      .where(eq(quotas.questionnaire, sql.placeholder("questionnaire")))
       .orderBy(asc(quotas.category))
-      .all()
-      .map((row) => ({
-        questionnaire: row.questionnaire,
-        category: storedCategory(row.category),
-        target: row.target,
-        mode: row.mode,
-      }));
+      .prepare();
+  }
+
+  list(questionnaire: string): Quota[] {
+    return this.listStatement.all({ questionnaire }).map((row) => ({
+      questionnaire: row.questionnaire,
+      category: storedCategory(row.category),
+      target: row.target,
+      mode: row.mode,
+    }));
   }
 
   /** Sets a target, replacing the earlier one of the same category. */

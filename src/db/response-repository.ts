@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import type { SurveyDatabase } from "./database.ts";
-import { answers, experts, handledUpdates, participants, responses, waves } from "./schema.ts";
+import { answers, experts, participants, responses, waves } from "./schema.ts";
 
 export type StoredResponse = typeof responses.$inferSelect;
 
@@ -41,6 +41,13 @@ export interface RankingGroup {
   questionId: string;
   ranking: AnswerValue;
   count: number;
+}
+
+/** One step of the flow as stored: the answer given, answers it removed, and where the expert now stands. */
+export interface RecordedStep {
+  saved?: { questionId: string; value: AnswerValue };
+  removed: string[];
+  state: ResponseState;
 }
 
 export interface NewResponse {
@@ -89,6 +96,23 @@ export class ResponseRepository {
       savePosition: db.$client.prepare(
         "update responses set current_question = ?, reviewing = ?, pending = ?, updated_at = ? where id = ?",
       ),
+      // better-sqlite3's own transaction functions, made once: drizzle's would build a new one on every call.
+      recordStep: db.$client.transaction((responseId: number, step: RecordedStep, now: Date) => {
+        if (step.saved) {
+          const { questionId, value } = step.saved;
+          this.statements.saveAnswer.run({ responseId, questionId, value, answeredAt: now });
+        }
+        if (step.removed.length > 0) {
+          this.db
+            .delete(answers)
+            .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, step.removed)))
+            .run();
+        }
+        const { current, reviewing, pending } = step.state;
+        const pendingJson = pending === null ? null : JSON.stringify(pending);
+        this.statements.savePosition.run(current, reviewing ? 1 : 0, pendingJson, now.getTime(), responseId);
+      }),
+      immediate: db.$client.transaction((work: () => unknown) => work()).immediate,
     };
   }
 
@@ -114,30 +138,8 @@ export class ResponseRepository {
   }
 
   /** Stores one step of the flow atomically: the answer, removed answers and the new position. */
-  recordStep(
-    responseId: number,
-    step: { saved?: { questionId: string; value: AnswerValue }; removed: string[]; state: ResponseState },
-    now: Date,
-    /** The update that brought the step: marked handled together with it, so a redelivery cannot repeat it. */
-    updateId?: number,
-  ): void {
-    this.db.transaction((tx) => {
-      if (updateId !== undefined) {
-        tx.insert(handledUpdates).values({ updateId, handledAt: now }).onConflictDoNothing().run();
-      }
-      if (step.saved) {
-        const { questionId, value } = step.saved;
-        this.statements.saveAnswer.run({ responseId, questionId, value, answeredAt: now });
-      }
-      if (step.removed.length > 0) {
-        tx.delete(answers)
-          .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, step.removed)))
-          .run();
-      }
-      const { current, reviewing, pending } = step.state;
-      const pendingJson = pending === null ? null : JSON.stringify(pending);
-      this.statements.savePosition.run(current, reviewing ? 1 : 0, pendingJson, now.getTime(), responseId);
-    });
+  recordStep(responseId: number, step: RecordedStep, now: Date): void {
+    this.statements.recordStep(responseId, step, now);
   }
 
   submit(responseId: number, receipt: string, now: Date): StoredResponse {
@@ -302,7 +304,7 @@ export class ResponseRepository {
    * until it has written, even with the bot and the CLI writing to the same file; a throw undoes it all.
    */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(() => work(), { behavior: "immediate" });
+    return this.statements.immediate(work) as T;
   }
 
   countUnfinished(waveId: number): number {

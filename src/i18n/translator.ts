@@ -48,30 +48,50 @@ export class Translations {
     return new Translations(instance);
   }
 
-  /** The translator of a language. Texts without options are looked up once: labels repeat on every screen. */
+  /**
+   * The translator of a language. Texts without options, or with numbers only, are looked up once: labels
+   * and numbered buttons repeat on every screen.
+   */
   forLanguage(language: Language): Translate {
     let translate = this.byLanguage.get(language);
     if (!translate) {
-      translate = memoisePlainTexts(this.instance.getFixedT(language));
+      translate = memoiseRepeatedTexts(this.instance.getFixedT(language));
       this.byLanguage.set(language, translate);
     }
     return translate;
   }
 }
 
-function memoisePlainTexts(t: TFunction): Translate {
+/** Far above the bot's distinct texts with numbers; a bound all the same, as numbers can come from input. */
+const MAX_MEMOISED_TEXTS = 20_000;
+
+function memoiseRepeatedTexts(t: TFunction): Translate {
   const texts = new Map<string, string>();
   const call = t as unknown as (...args: unknown[]) => string;
   const translate = (key: unknown, ...rest: unknown[]): string => {
-    if (rest.length > 0 || typeof key !== "string") return call(key, ...rest);
-    let text = texts.get(key);
+    const memoKey = rest.length <= 1 && typeof key === "string" ? repeatableKey(key, rest[0]) : undefined;
+    if (memoKey === undefined) return call(key, ...rest);
+    let text = texts.get(memoKey);
     if (text === undefined) {
-      text = call(key);
-      texts.set(key, text);
+      text = call(key, ...rest);
+      if (texts.size >= MAX_MEMOISED_TEXTS) texts.clear();
+      texts.set(memoKey, text);
     }
     return text;
   };
   return translate as unknown as Translate;
+}
+
+/** The cache key of a call whose options are absent or only numbers; undefined for any other call. */
+function repeatableKey(key: string, options: unknown): string | undefined {
+  if (options === undefined) return key;
+  if (typeof options !== "object" || options === null) return undefined;
+  let memoKey = key;
+  for (const [name, value] of Object.entries(options)) {
+    if (typeof value !== "number") return undefined;
+    memoKey += `\u0000${name}=${value}`;
+  }
+  return memoKey;
 }
 
 /** Our language for a Telegram client language code: Kazakh and Russian as such, everyone else English. */

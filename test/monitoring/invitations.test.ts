@@ -49,9 +49,8 @@ function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
   const { services } = testBot;
   for (const person of people) {
     const pseudonym = services.pseudonyms.participant(person.id);
-    services.participants.findOrCreate(pseudonym, new Date());
     services.participants.update(
-      pseudonym,
+      services.participants.findOrCreate(pseudonym, new Date()),
       {
         language: "en",
         consentedAt: new Date(),

@@ -42,9 +42,8 @@ function seedAnswered(testBot: TestBot, seeded: Seeded): void {
   const { services } = testBot;
   const now = new Date();
   const pseudonym = services.pseudonyms.participant(seeded.user);
-  services.participants.findOrCreate(pseudonym, now);
   services.participants.update(
-    pseudonym,
+    services.participants.findOrCreate(pseudonym, now),
     {
       language: "en",
       consentedAt: now,

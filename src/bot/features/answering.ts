@@ -26,11 +26,12 @@ export async function answer(
   if (step.leftQuestionnaire) {
     chat.update({ stage: "anonymity" });
   } else {
-    const { responses, now } = ctx.services;
+    const { responses, handledUpdates, now } = ctx.services;
     responses.transaction(() => {
-      responses.recordStep(active.response.id, step, now(), ctx.update.update_id);
-      // Buttons name no question: the screen that asked this one must be stale the moment its answer is in.
-      chat.update({ screenRevision: chat.participant.screenRevision + 1 });
+      // Marked with the answer, so that a redelivery after a crash between the two cannot store it again.
+      handledUpdates.mark(ctx.update.update_id, now());
+      responses.recordStep(active.response.id, step, now());
+      chat.retireScreen();
     });
     chat.rememberAnswered(active, step.state);
     quota = await checkQuotasAfterAnswer(ctx, chat, active, step);

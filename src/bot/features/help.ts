@@ -19,9 +19,6 @@ privateChat.command("language", async (ctx) => {
 privateChat.command("cancel", async (ctx) => {
   const chat = ctx.expertChat();
   const answering = chat.participant.stage === "answering" || chat.participant.stage === "submitted";
-  chat.update({
-    stage: answering ? chat.participant.stage : "language",
-    screenRevision: chat.participant.screenRevision + 1,
-  });
+  chat.retireScreen({ stage: answering ? chat.participant.stage : "language" });
   await ctx.reply(chat.t("cancelled"));
 });

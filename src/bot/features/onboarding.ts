@@ -27,7 +27,7 @@ export const onboardingActions: ActionHandlers = {
   },
 
   async decline_consent(ctx, chat) {
-    chat.update({ stage: "language", screenRevision: chat.participant.screenRevision + 1 });
+    chat.retireScreen({ stage: "language" });
     await ctx.editMessageText(chat.t("consent.declined"));
     return undefined;
   },
