@@ -1,5 +1,6 @@
 import { run, sequentialize } from "@grammyjs/runner";
 import { Bot } from "grammy";
+import { sequentialKeys } from "../src/delivery.ts";
 
 /**
  * The floor the survey bot is compared with: grammY under the same runner settings as src/app.ts,
@@ -10,7 +11,7 @@ const apiRoot = process.env.TELEGRAM_API_ROOT;
 if (!token || !apiRoot) throw new Error("bare-bot needs BOT_TOKEN and TELEGRAM_API_ROOT");
 
 const bot = new Bot(token, { client: { apiRoot } });
-bot.use(sequentialize((ctx) => ctx.chatId?.toString()));
+bot.use(sequentialize(sequentialKeys));
 bot.on(["message", "callback_query"], async (ctx) => {
   await ctx.reply("ok");
 });

@@ -10,7 +10,7 @@ import { COORDINATOR_COMMANDS } from "./bot/features/coordinator.ts";
 import { ReminderScheduler } from "./bot/monitoring/reminder-scheduler.ts";
 import { type Config, ConfigError } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
-import { startPolling, startWebhook } from "./delivery.ts";
+import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
 import { loadOrCreateKey } from "./privacy/pseudonyms.ts";
@@ -48,7 +48,7 @@ export async function startApplication(
   const bot = createBot(config.botToken, {
     services,
     botConfig: { client: { apiRoot: config.apiRoot } },
-    before: sequentialize((ctx) => ctx.chatId?.toString()),
+    before: sequentialize(sequentialKeys),
   });
   bot.botInfo = await reachBotApi(config);
   const delivery = config.webhook ? await startWebhook(bot, config.webhook) : startPolling(bot);

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import { run } from "@grammyjs/runner";
-import { type Bot, webhookCallback } from "grammy";
+import { type Bot, type Context, webhookCallback } from "grammy";
 import type { BotContext } from "./bot/context.ts";
 
 /** How updates reach the bot: long polling or a webhook. */
@@ -9,6 +9,14 @@ export interface UpdateDelivery {
 }
 
 const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
+
+/**
+ * What updates must wait for each other on (the runner's sequentialize): the chat, and the user, since an
+ * expert's stored position is per user whichever chat the update comes from.
+ */
+export function sequentialKeys(ctx: Context): string[] {
+  return [ctx.chatId, ctx.from?.id].flatMap((id) => (id === undefined ? [] : [String(id)]));
+}
 
 /** Long polling through @grammyjs/runner: updates of different chats are handled concurrently. */
 export function startPolling(bot: Bot<BotContext>): UpdateDelivery {
