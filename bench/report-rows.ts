@@ -178,10 +178,7 @@ function summaryRows(outcome: SectionOutcome<SummaryAtScaleResult>): Row[] {
 }
 
 function memoryRows(outcome: SectionOutcome<MemoryResult>): Row[] {
-  const rows = heading(
-    "4. Memory: VmRSS of the bot's node process (/proc/<pid>/status; tsx wrapper apart)",
-    outcome,
-  );
+  const rows = heading("4. Memory: VmRSS of the bot's node process (/proc/<pid>/status)", outcome);
   const memory = outcome.result;
   if (!memory) return rows;
   rows.push(
@@ -198,7 +195,9 @@ function memoryRows(outcome: SectionOutcome<MemoryResult>): Row[] {
       goal: "< 250 MB",
       met: memory.peakRssMb < 250,
     },
-    { figure: "  tsx wrapper process, besides", value: mb(memory.wrapperRssMb) },
+    ...(memory.wrapperRssMb > 0
+      ? [{ figure: "  tsx wrapper process, besides", value: mb(memory.wrapperRssMb) }]
+      : []),
     {
       figure: "  errors (incl. experts without the resume screen)",
       value: String(memory.errors),

@@ -1,6 +1,8 @@
+import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
+import { REPO_ROOT } from "./bot-process.ts";
 import { type BenchOutcomes, reportRows } from "./report-rows.ts";
 import { SECTION_NAMES, type SectionName } from "./section-protocol.ts";
 import { runSection, type SectionOutcome } from "./section-runner.ts";
@@ -8,11 +10,12 @@ import { renderTable } from "./table.ts";
 
 /**
  * `npm run bench [-- --experts 1000 --memory-experts 10000 --responses 100000 --paced-rate 100
- *   --only many-experts,summary,memory,answer-cost,start-up --profile DIR --bot-script src/main.ts]`
+ *   --only many-experts,summary,memory,answer-cost,start-up --profile DIR --bot-script dist/main.js]`
  * Runs each section in its own process, prints a table and, last, one JSON line with every figure.
  * --profile writes V8 CPU profiles of our bot (under load, and at each start-up) into DIR; read them with
  * `tsx bench/profile-summary.ts DIR/<file>.cpuprofile`. --bot-script runs another entry point of our bot: a
- * .ts file through tsx (the default, src/main.ts, is what `npm start` runs), a built .js/.mjs file on node.
+ * built .js/.mjs file on node (the default, dist/main.js, is what `npm start` runs; the bench builds it
+ * first), or a .ts file through tsx.
  */
 const { values } = parseArgs({
   options: {
@@ -22,7 +25,7 @@ const { values } = parseArgs({
     "paced-rate": { type: "string", default: "100" },
     only: { type: "string" },
     profile: { type: "string" },
-    "bot-script": { type: "string", default: "src/main.ts" },
+    "bot-script": { type: "string", default: "dist/main.js" },
   },
 });
 const experts = positive(values.experts, "--experts");
@@ -36,6 +39,7 @@ for (const name of only) {
 }
 const profileDirectory = values.profile ? resolve(values.profile) : undefined;
 const botScript = values["bot-script"];
+if (botScript.startsWith("dist/")) buildBot();
 
 /** The whole bench stays under 5 minutes: this much for the sections, the rest for start and teardown. */
 const TOTAL_BUDGET_MS = 280_000;
@@ -81,6 +85,14 @@ const figures = {
 };
 process.stdout.write(`${renderTable(reportRows(outcomes))}\n`);
 process.stdout.write(`${JSON.stringify(figures)}\n`);
+
+/** Builds dist/ as `npm start` does, so the bench measures the current source. */
+function buildBot(): void {
+  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+    cwd: REPO_ROOT,
+    stdio: "inherit",
+  });
+}
 
 function positive(value: string | undefined, flag: string): number {
   const number = Number(value);

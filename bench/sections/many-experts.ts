@@ -17,8 +17,8 @@ export interface ManyExpertsOptions {
   pacedRate: number;
   /** Write a CPU profile of our bot's process here. */
   profileDirectory?: string;
-  /** Our bot's entry point (default src/main.ts, through tsx). */
-  botScript?: string;
+  /** Our bot's entry point: a built .js file on node, or a .ts file through tsx. */
+  botScript: string;
 }
 
 export interface LoadFigures {
@@ -110,7 +110,7 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
     };
     const ours = await underLoad(
       {
-        script: options.botScript ?? "src/main.ts",
+        script: options.botScript,
         databasePath,
         finalMethod: { message: "sendMessage", callback: "answerCallbackQuery" },
         pressMustChangeScreen: true,

@@ -13,8 +13,8 @@ import { scriptedPath } from "../scripted-states.ts";
 export interface MemoryOptions {
   experts: number;
   budgetMs: number;
-  /** Our bot's entry point (default src/main.ts, through tsx). */
-  botScript?: string;
+  /** Our bot's entry point: a built .js file on node, or a .ts file through tsx. */
+  botScript: string;
 }
 
 export interface MemoryResult {
@@ -54,7 +54,7 @@ export async function memory(options: MemoryOptions): Promise<MemoryResult> {
   const hub = activityHub(emulator);
   const ready = probeFirstPoll(emulator, READY_TIMEOUT_MS);
   const bot = BotProcess.start({
-    script: options.botScript ?? "src/main.ts",
+    script: options.botScript,
     token: TOKEN,
     apiRoot: emulator.apiRoot,
     databasePath,

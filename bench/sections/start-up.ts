@@ -5,8 +5,8 @@ import { median } from "../percentiles.ts";
 
 export interface StartUpOptions {
   runs: number;
-  /** Our bot's entry point (default src/main.ts, through tsx). */
-  botScript?: string;
+  /** Our bot's entry point: a built .js file on node, or a .ts file through tsx. */
+  botScript: string;
   /** Write CPU profiles of our bot's start-ups here. */
   profileDirectory?: string;
 }
@@ -33,7 +33,7 @@ export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
   let oursIdleRssMb = Number.NaN;
   let bareIdleRssMb = Number.NaN;
   for (let run = 0; run < options.runs; run++) {
-    const measured = await startOnce(options.botScript ?? "src/main.ts", options.profileDirectory);
+    const measured = await startOnce(options.botScript, options.profileDirectory);
     ours.push(measured.ms);
     oursIdleRssMb = measured.rssMb;
     const floor = await startOnce("bench/bare-bot.ts");

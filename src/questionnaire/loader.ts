@@ -12,7 +12,10 @@ import {
 } from "./definition-schema.ts";
 import type { ChoiceOption, Question, Questionnaire, SectionId } from "./types.ts";
 
-export const DEFAULT_DEFINITIONS_DIR = fileURLToPath(new URL("./definitions/", import.meta.url));
+/** Through the project folder, so that the build in dist/ (same depth as src/) reads the same files. */
+export const DEFAULT_DEFINITIONS_DIR = fileURLToPath(
+  new URL("../../src/questionnaire/definitions/", import.meta.url),
+);
 const COMMON_FILE = "common.json";
 const SECTION_ORDER: SectionId[] = ["identity", "profile", "main"];
 

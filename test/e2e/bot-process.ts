@@ -5,7 +5,6 @@ import { fileURLToPath } from "node:url";
 import type { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 
 const PROJECT_ROOT = fileURLToPath(new URL("../../", import.meta.url));
-const TSX = join(PROJECT_ROOT, "node_modules/.bin/tsx");
 // Deadlines that only turn a hung process into a failing test; nothing here measures speed.
 const START_DEADLINE_MS = 20_000;
 const STOP_DEADLINE_MS = 5_000;
@@ -31,9 +30,9 @@ interface Running {
 }
 
 /**
- * The real bot as `npm start` runs it (`tsx src/main.ts` in the project folder), as a child process talking to
- * the emulator. `tsx` runs the bot in a grandchild, so the pair gets its own process group and a kill reaches
- * both, as a service manager's would; `closed` waits for the shared output pipes, i.e. for the whole group.
+ * The real bot as `npm start` runs it (`node dist/main.js` in the project folder, built by test/build-once.ts),
+ * as a child process talking to the emulator. It gets its own process group, so a kill reaches whatever it
+ * starts, as a service manager's would; `closed` waits for the shared output pipes, i.e. for the whole group.
  */
 export class BotProcess {
   readonly #options: BotProcessOptions;
@@ -143,7 +142,7 @@ export class BotProcess {
       LOG_LEVEL: "info",
       ...env,
     };
-    const child = spawn(TSX, ["src/main.ts"], {
+    const child = spawn(process.execPath, ["dist/main.js"], {
       cwd: PROJECT_ROOT,
       env: Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== undefined)),
       stdio: ["ignore", "pipe", "pipe"],
@@ -185,7 +184,7 @@ export class BotProcess {
   }
 }
 
-// Signals the group even when the tsx parent is gone: its grandchild may still be in it.
+// Signals the whole group, as a service manager stops a service: the bot and anything it started.
 function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   if (child.pid === undefined) return;
   try {

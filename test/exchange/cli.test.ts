@@ -23,7 +23,7 @@ let liveDb: SurveyDatabase;
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run("node_modules/.bin/tsx", ["src/cli/main.ts", ...args], {
+    const { stdout, stderr } = await run(process.execPath, ["dist/cli/main.js", ...args], {
       env: { ...process.env, DATABASE_PATH: databasePath },
     });
     return { code: 0, stdout, stderr };
