@@ -21,7 +21,7 @@ export async function renderBarChart(chart: BarChartSpec): Promise<Buffer> {
   const compiled = vegaLite.compile(barChartSpec(chart));
   const view = new vega.View(vega.parse(compiled.spec), { renderer: "none" });
   try {
-    return svgToPng(await view.toSVG());
+    return await svgToPng(await view.toSVG());
   } finally {
     view.finalize();
   }

@@ -1,5 +1,4 @@
 import { createRequire } from "node:module";
-import { Resvg } from "@resvg/resvg-js";
 
 /** The font every chart is drawn with; DejaVu Sans covers the Kazakh letters ә ғ қ ң ө ұ ү һ і. */
 export const CHART_FONT_FAMILY = "DejaVu Sans";
@@ -16,7 +15,9 @@ export function chartFontFiles(): string[] {
  * Rasterises an SVG onto a white background. System fonts are never loaded, so the output is the same on
  * every machine; without `fontFiles` text is not drawn at all.
  */
-export function svgToPng(svg: string, fontFiles: string[] = chartFontFiles()): Buffer {
+export async function svgToPng(svg: string, fontFiles: string[] = chartFontFiles()): Promise<Buffer> {
+  // Loaded on first use, like vega: a native library that most bot updates never need.
+  const { Resvg } = await import("@resvg/resvg-js");
   const resvg = new Resvg(svg, {
     background: "white",
     font: { loadSystemFonts: false, fontFiles, defaultFontFamily: CHART_FONT_FAMILY },

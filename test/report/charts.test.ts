@@ -59,8 +59,8 @@ describe("svgToPng", () => {
     `<svg xmlns="http://www.w3.org/2000/svg" width="480" height="80">` +
     `<text x="10" y="55" font-family="DejaVu Sans" font-size="36" fill="${fill}">Қазақ әғқңөұүһі</text></svg>`;
 
-  it("draws Kazakh text with the bundled fonts and nothing without them", () => {
-    expect(inkPixels(svgToPng(word("black")))).toBeGreaterThan(1_000);
-    expect(inkPixels(svgToPng(word("black"), []))).toBe(0);
+  it("draws Kazakh text with the bundled fonts and nothing without them", async () => {
+    expect(inkPixels(await svgToPng(word("black")))).toBeGreaterThan(1_000);
+    expect(inkPixels(await svgToPng(word("black"), []))).toBe(0);
   });
 });
