@@ -24,6 +24,8 @@ export interface BotProcessOptions {
    * bot then runs as `node --cpu-prof --import tsx <script>` instead of through the tsx wrapper.
    */
   profileDirectory?: string;
+  /** More environment variables for the process (the bare bot's BARE_BOT_PRESS). */
+  env?: Record<string, string>;
 }
 
 /** A bot process: through tsx, the tsx wrapper and the node process it starts that runs the bot. */
@@ -72,6 +74,7 @@ export class BotProcess {
         DATABASE_PATH: options.databasePath,
         PSEUDONYM_KEY: BENCH_PSEUDONYM_KEY,
         LOG_LEVEL: "warn",
+        ...options.env,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -50,11 +50,14 @@ export interface ManyExpertsResult {
   pacedThinkMs: number;
   ours: BotFigures;
   bare: BotFigures;
+  /** The bare bot answering a press with an edit and answerCallbackQuery, as ours does; closed loop only. */
+  bareTwoCalls: BotFigures;
   answersGiven: number;
   answersStored: number;
   responsesSubmitted: number;
   throughputRatio: number;
   p99Ratio: number;
+  throughputRatioTwoCalls: number;
 }
 
 const TOKEN = "123456789:AAEmulatedBotApiTokenForTestsOnly0000";
@@ -141,8 +144,19 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
         return { ...phase, movesOf: (expert: number) => loop.replay[expert] ?? [] };
       }),
     );
+    const bareTwoCalls = await underLoad(
+      {
+        script: "bench/bare-bot.ts",
+        databasePath: `${directory.path}/unused-by-the-bare-bot.db`,
+        env: { BARE_BOT_PRESS: "edit-and-answer" },
+        finalMethod: { message: "sendMessage", callback: "answerCallbackQuery" },
+        pressMustChangeScreen: true,
+      },
+      [{ ...closed, movesOf: (expert: number) => oursClosed!.replay[expert] ?? [] }],
+    );
     const oursFigures = figuresOf(ours);
     const bareFigures = figuresOf(bare);
+    const bareTwoCallsFigures = figuresOf(bareTwoCalls);
     return {
       expertsStarted: options.experts,
       expertsFinished: oursClosed!.finished,
@@ -152,11 +166,14 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
       pacedThinkMs: PACED_THINK_MS,
       ours: oursFigures,
       bare: bareFigures,
+      bareTwoCalls: bareTwoCallsFigures,
       answersGiven,
       answersStored: stored.answers,
       responsesSubmitted: stored.submitted,
       throughputRatio: oursFigures.closedLoop.updatesPerSecond / bareFigures.closedLoop.updatesPerSecond,
       p99Ratio: oursFigures.closedLoop.p99Ms / bareFigures.closedLoop.p99Ms,
+      throughputRatioTwoCalls:
+        oursFigures.closedLoop.updatesPerSecond / bareTwoCallsFigures.closedLoop.updatesPerSecond,
     };
   } finally {
     directory.dispose();
@@ -169,6 +186,7 @@ interface BotUnderLoad {
   finalMethod: { message: string; callback: string };
   pressMustChangeScreen: boolean;
   profileDirectory?: string;
+  env?: Record<string, string>;
 }
 
 interface LoadOutcome {
@@ -190,6 +208,7 @@ async function underLoad(bot: BotUnderLoad, phases: readonly Phase[]): Promise<L
     apiRoot: emulator.apiRoot,
     databasePath: bot.databasePath,
     ...(bot.profileDirectory ? { profileDirectory: bot.profileDirectory } : {}),
+    ...(bot.env ? { env: bot.env } : {}),
   });
   try {
     await ready.catch((error: Error) => {
