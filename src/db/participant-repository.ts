@@ -5,6 +5,13 @@ import { participants } from "./schema.ts";
 export type Participant = typeof participants.$inferSelect;
 export type ParticipantChanges = Partial<Omit<Participant, "pseudonym" | "updatedAt">>;
 
+/** A participant as SQLite stores it: flags as 0/1, times as milliseconds. */
+type StoredParticipantRow = Omit<Participant, "anonymous" | "consentedAt" | "updatedAt"> & {
+  anonymous: number | null;
+  consentedAt: number | null;
+  updatedAt: number;
+};
+
 /** Chat position of each Telegram user, keyed by pseudonym. Read and written on every update. */
 export class ParticipantRepository {
   private readonly findStatement;
@@ -13,11 +20,12 @@ export class ParticipantRepository {
   private readonly saveStatement;
 
   constructor(private readonly db: SurveyDatabase) {
-    this.findStatement = db
-      .select()
-      .from(participants)
-      .where(eq(participants.pseudonym, sql.placeholder("pseudonym")))
-      .prepare();
+    // Plain rows, read on every update: drizzle's generic mapping of each column costs more than the query.
+    this.findStatement = db.$client.prepare<[string], StoredParticipantRow>(
+      `select pseudonym, language, stage, questionnaire, anonymous, consented_at as consentedAt,
+         screen_message_id as screenMessageId, screen_revision as screenRevision, updated_at as updatedAt
+       from participants where pseudonym = ?`,
+    );
     this.createStatement = db
       .insert(participants)
       .values({ pseudonym: sql.placeholder("pseudonym"), updatedAt: sql.placeholder("updatedAt") })
@@ -32,7 +40,15 @@ export class ParticipantRepository {
   }
 
   find(pseudonym: string): Participant | undefined {
-    return this.findStatement.get({ pseudonym });
+    const row = this.findStatement.get(pseudonym);
+    return (
+      row && {
+        ...row,
+        anonymous: row.anonymous === null ? null : row.anonymous === 1,
+        consentedAt: row.consentedAt === null ? null : new Date(row.consentedAt),
+        updatedAt: new Date(row.updatedAt),
+      }
+    );
   }
 
   /** Creates the participant on first contact, or returns the stored one. */

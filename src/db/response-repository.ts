@@ -75,11 +75,9 @@ export class ResponseRepository {
           ),
         )
         .prepare(),
-      answersOf: db
-        .select({ questionId: answers.questionId, value: answers.value })
-        .from(answers)
-        .where(eq(answers.responseId, sql.placeholder("responseId")))
-        .prepare(),
+      answersOf: db.$client
+        .prepare<[number], [string, string]>("select question_id, value from answers where response_id = ?")
+        .raw(),
       saveAnswer: db
         .insert(answers)
         .values({
@@ -125,8 +123,11 @@ export class ResponseRepository {
   }
 
   answersOf(responseId: number): Record<string, AnswerValue> {
-    const rows = this.statements.answersOf.all({ responseId });
-    return Object.fromEntries(rows.map((row) => [row.questionId, row.value as AnswerValue]));
+    const answersById: Record<string, AnswerValue> = {};
+    for (const [questionId, value] of this.statements.answersOf.all(responseId)) {
+      answersById[questionId] = JSON.parse(value) as AnswerValue;
+    }
+    return answersById;
   }
 
   create(response: NewResponse, state: ResponseState, now: Date): StoredResponse {
