@@ -67,11 +67,8 @@ function manyExpertsRows(outcome: SectionOutcome<ManyExpertsResult>): Row[] {
       met: ours.closedLoop.p99Ms < 50,
     },
     { figure: "  p99 ours / bare", value: ratio(many.p99Ratio) },
-    ...loadRows(
-      "  bare grammY, a press answered with two calls (edit + answerCallbackQuery)",
-      many.bareTwoCalls.closedLoop,
-    ),
-    { figure: "  throughput ours / bare with two calls", value: ratio(many.throughputRatioTwoCalls) },
+    ...loadRows("  bare, edit + answerCallbackQuery per press", many.bareTwoCalls.closedLoop),
+    { figure: "  throughput ours / bare with those two calls", value: ratio(many.throughputRatioTwoCalls) },
   );
   if (ours.paced && bare.paced) {
     rows.push(
