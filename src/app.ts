@@ -47,7 +47,14 @@ export async function startApplication(
 
   const bot = createBot(config.botToken, {
     services,
-    botConfig: { client: { apiRoot: config.apiRoot } },
+    botConfig: {
+      client: {
+        apiRoot: config.apiRoot,
+        // By webhook, a press is answered in the reply to Telegram's request: one API call less per press.
+        // answerCallbackQuery is the last call of a press, and its result is never needed.
+        canUseWebhookReply: (method) => method === "answerCallbackQuery",
+      },
+    },
     before: sequentialize(sequentialKeys),
   });
   bot.botInfo = await reachBotApi(config);

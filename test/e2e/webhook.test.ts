@@ -47,6 +47,13 @@ describe("webhook mode", () => {
     expect(expert.buttons().flat()).toContain("✅ English");
     await expert.act(() => expert.pressButton("✅ English"));
     expect(expert.lastMessage()?.text).toContain("Expert survey");
+    // The press is answered in the webhook's reply, not by a request of its own.
+    expect(expert.callbackAnswers()).toMatchObject([{ text: "Language: English" }]);
+    const answers = emulator.calls.filter((call) => call.method === "answerCallbackQuery");
+    expect(answers.map((call) => call.via)).toEqual(["webhook reply"]);
+    expect(emulator.calls.filter((call) => call.via === "request").map((call) => call.method)).toContain(
+      "editMessageText",
+    );
 
     const forged = await fetch(`http://127.0.0.1:${port}/telegram`, {
       method: "POST",

@@ -266,7 +266,7 @@ export class BotApiEmulator {
     res.once("close", () => {
       if (!res.writableFinished) controller.abort();
     });
-    const outcome = await this.#execute(entry, params, controller.signal, true);
+    const outcome = await this.#execute(entry, params, controller.signal, "request");
     if (outcome === "drop") req.socket.destroy();
     else sendJson(res, outcome.status, outcome.payload);
   }
@@ -275,18 +275,20 @@ export class BotApiEmulator {
     entry: MethodEntry,
     params: Params,
     signal: AbortSignal,
-    injectFaults: boolean,
+    via: CallRecord["via"],
   ): Promise<Outcome> {
     const record: CallRecord = {
       method: entry.name,
       params: params.forLog(),
       at: this.#now(),
       status: undefined,
+      via,
     };
     this.#callLog.add(record);
     const chatId = this.#core.chatIdOfCall(params);
     try {
-      const fault = injectFaults ? this.faults.take(entry.name) : undefined;
+      // Faults stand for a failing network between the bot and the API; a webhook reply does not cross it.
+      const fault = via === "request" ? this.faults.take(entry.name) : undefined;
       if (fault && "drop" in fault) {
         record.status = 0;
         return "drop";
@@ -310,7 +312,7 @@ export class BotApiEmulator {
   #executeWebhookReply(body: Record<string, unknown>): void {
     const { method, ...values } = body;
     const entry = this.#methods.get(String(method).toLowerCase());
-    if (entry) void this.#execute(entry, new Params(values), NEVER, false);
+    if (entry) void this.#execute(entry, new Params(values), NEVER, "webhook reply");
   }
 
   #serveFile(res: ServerResponse, token: string, filePath: string): void {

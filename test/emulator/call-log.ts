@@ -5,6 +5,8 @@ export interface CallRecord {
   at: number;
   /** HTTP status of the answer; undefined while pending, 0 when the socket was dropped by a fault. */
   status: number | undefined;
+  /** An HTTP request to the API, or a method the bot put in its answer to a webhook delivery. */
+  via: "request" | "webhook reply";
 }
 
 /** Keeps the newest `max` calls in a ring so long load runs do not grow memory without limit. */
