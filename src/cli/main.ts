@@ -85,7 +85,11 @@ if (command === "summary") {
 } else if (command === "import") {
   const path = rest[0] ?? fail("import takes the path of a .csv or .xlsx file");
   if (!existsSync(path)) fail(`No file at ${path}`);
-  const result = await importResponses({ questionnaires, waves, responses }, readFileSync(path), new Date());
+  const result = await importResponses(
+    { questionnaires, waves, responses, tallies },
+    readFileSync(path),
+    new Date(),
+  );
   const report = importReport(cliTranslator(), result);
   if (!result.ok) fail(report);
   console.log(report);
@@ -97,7 +101,7 @@ if (command === "summary") {
     values.questionnaire === undefined
       ? [...questionnaires.values()]
       : [questionnaires.get(values.questionnaire) ?? fail(`Unknown questionnaire "${values.questionnaire}"`)];
-  const written = await writeExportFiles({ questionnaires, waves, responses }, cliTranslator(), {
+  const written = await writeExportFiles({ questionnaires, waves, responses, tallies }, cliTranslator(), {
     format,
     out,
     questionnaires: chosen,

@@ -1,10 +1,11 @@
+import { summarySource } from "../db/summary-source.ts";
 import type { Translate } from "../i18n/translator.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import { toCsv } from "../report/csv.ts";
 import { encodeResponse, interchangeHeader } from "../report/interchange.ts";
 import type { InterchangeCell } from "../report/interchange-cells.ts";
 import { buildWorkbook, type SheetInput } from "../report/xlsx.ts";
-import { summariseQuestionnaire } from "../stats/summarise.ts";
+import { summariseTallies } from "../stats/summarise.ts";
 import { codebookRows } from "./codebook-sheet.ts";
 import { exportedRespondentId } from "./respondent-ids.ts";
 import type { ResponseStore } from "./response-store.ts";
@@ -47,12 +48,8 @@ export async function exportWorkbook(
     })),
     { name: t("exchange:sheets.codebook"), rows: codebookRows(t, questionnaires) },
     ...questionnaires.map((questionnaire) => {
-      const known = store.waves.list(questionnaire.id).map((wave) => wave.number);
-      const summary = summariseQuestionnaire(
-        questionnaire,
-        store.responses.submitted(questionnaire.id),
-        known,
-      );
+      const { tallies, knownWaves } = summarySource(store, questionnaire.id, "all");
+      const summary = summariseTallies(questionnaire, tallies, knownWaves);
       return {
         name: t("exchange:sheets.summary", { title: title(questionnaire) }),
         rows: summaryRows(t, questionnaire, summary),

@@ -1,4 +1,5 @@
 import type { ResponseRepository } from "../db/response-repository.ts";
+import type { TallyRepository } from "../db/tally-repository.ts";
 import type { WaveRepository } from "../db/wave-repository.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 
@@ -7,4 +8,6 @@ export interface ResponseStore {
   questionnaires: ReadonlyMap<string, Questionnaire>;
   waves: WaveRepository;
   responses: ResponseRepository;
+  /** The export's summary sheets read these, as /summary does. */
+  tallies: TallyRepository;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { exportCsv, exportWorkbook, responseTable } from "../../src/exchange/export-responses.ts";
 import { importReport } from "../../src/exchange/import-report.ts";
@@ -24,7 +25,13 @@ function newStore(): ResponseStore & { countResponses: () => number } {
   const waves = new WaveRepository(db);
   waves.ensureFirstWaves(questionnaires.keys(), new Date());
   const count = () => db.$client.prepare("select count(*) as n from responses").get() as { n: number };
-  return { questionnaires, waves, responses: new ResponseRepository(db), countResponses: () => count().n };
+  return {
+    questionnaires,
+    waves,
+    responses: new ResponseRepository(db),
+    tallies: new TallyRepository(db),
+    countResponses: () => count().n,
+  };
 }
 
 /** A CSV of paper responses of one questionnaire. */
