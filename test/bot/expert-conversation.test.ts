@@ -202,6 +202,32 @@ async function answerUntil(
 }
 
 describe("messages that are not answers", () => {
+  it("a message typed before the question on screen is not its answer: a retyped name stays a name", async () => {
+    const testBot = createTestBot();
+    const user = expert(testBot, { id: 16, language_code: "en" });
+    const en = translations.forLanguage("en");
+    await onboard(testBot, user, "en", "education", false);
+    // Both typed while the name question was on screen; the second arrives after the bot moved on.
+    const name = testBot.telegram.textUpdate({ id: 16 }, "Aigerim Nurova");
+    const retyped = testBot.telegram.textUpdate({ id: 16 }, "Aigerim Nurova");
+    await testBot.bot.handleUpdate(name);
+    await testBot.bot.handleUpdate(retyped);
+
+    const response = responseOf(testBot, 16, "education", false)!;
+    expect(testBot.services.responses.answersOf(response.id)).toEqual({
+      full_name: { kind: "text", value: "Aigerim Nurova" },
+    });
+    expect(response.currentQuestion).toBe("organisation");
+    expect(testBot.telegram.chat(16).at(-2)?.text).toBe(en("problems.before_question"));
+    expect(user.last().text).toContain(en("questionnaire:questions.common.organisation.text"));
+
+    await user.send("School No. 12");
+    expect(testBot.services.responses.answersOf(response.id).organisation).toEqual({
+      kind: "text",
+      value: "School No. 12",
+    });
+  });
+
   it("an edited message is not taken as an answer, and the expert is told so", async () => {
     const testBot = createTestBot();
     const user = expert(testBot, { id: 15, language_code: "en" });

@@ -119,6 +119,14 @@ typedAnswersFeature.chatType("private").on("message", async (ctx, next) => {
     await chat.showCurrent("send");
     return;
   }
+  // Message ids in a private chat grow with every message either side sends. One older than the screen was
+  // typed before the question on it appeared (a retyped answer to the one before, say): not its answer.
+  const screen = chat.participant.screenMessageId;
+  if (screen !== null && ctx.message.message_id < screen) {
+    await ctx.reply(chat.t("problems.before_question"));
+    await chat.showCurrent("send");
+    return;
+  }
   const text = ctx.message.text;
   const problem =
     text === undefined
