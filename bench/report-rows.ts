@@ -69,6 +69,13 @@ function manyExpertsRows(outcome: SectionOutcome<ManyExpertsResult>): Row[] {
     { figure: "  p99 ours / bare", value: ratio(many.p99Ratio) },
     ...loadRows("  bare, edit + answerCallbackQuery per press", many.bareTwoCalls.closedLoop),
     { figure: "  throughput ours / bare with those two calls", value: ratio(many.throughputRatioTwoCalls) },
+    ...loadRows("  ours by webhook", many.oursByWebhook.closedLoop, "webhook request"),
+    {
+      figure: "  ours by webhook: answers stored / given",
+      value: `${many.answersByWebhook.stored} / ${many.answersByWebhook.given}`,
+      goal: "equal",
+      met: many.answersByWebhook.stored === many.answersByWebhook.given,
+    },
   );
   if (ours.paced && bare.paced) {
     rows.push(
@@ -94,14 +101,14 @@ function manyExpertsRows(outcome: SectionOutcome<ManyExpertsResult>): Row[] {
   return rows;
 }
 
-function loadRows(label: string, load: LoadFigures): Row[] {
+function loadRows(label: string, load: LoadFigures, delivery = "getUpdates answer"): Row[] {
   return [
     {
       figure: `${label}: ${load.updates} updates in ${load.seconds.toFixed(1)} s`,
       value: `${load.updatesPerSecond.toFixed(0)} updates/s`,
     },
     {
-      figure: `${label}: delivery (getUpdates answer) → reply call, p50 / p99 / max`,
+      figure: `${label}: delivery (${delivery}) → reply call, p50 / p99 / max`,
       value: `${ms0(load.p50Ms)} / ${ms0(load.p99Ms)} / ${ms0(load.maxMs)} ms`,
     },
     { figure: `${label}: errors`, value: String(load.errors), goal: "0", met: load.errors === 0 },

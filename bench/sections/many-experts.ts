@@ -2,6 +2,7 @@ import Database from "better-sqlite3";
 import { Translations } from "../../src/i18n/translator.ts";
 import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import { BotApiEmulator } from "../../test/emulator/bot-api-emulator.ts";
+import { freePort } from "../../test/support/free-port.ts";
 import { BotProcess, temporaryDirectory } from "../bot-process.ts";
 import { type LoopResult, type Move, runClosedLoop } from "../closed-loop.ts";
 import { activityHub, probeFirstPoll } from "../emulator-probe.ts";
@@ -52,6 +53,9 @@ export interface ManyExpertsResult {
   bare: BotFigures;
   /** The bare bot answering a press with an edit and answerCallbackQuery, as ours does; closed loop only. */
   bareTwoCalls: BotFigures;
+  /** Ours taking updates by webhook (a press answered in the webhook's reply); closed loop only. */
+  oursByWebhook: BotFigures;
+  answersByWebhook: { given: number; stored: number };
   answersGiven: number;
   answersStored: number;
   responsesSubmitted: number;
@@ -80,7 +84,9 @@ interface Phase {
 /**
  * N experts answer the education questionnaire anonymously at once against the real bot process (closed
  * loop: each answers as soon as the bot is done), then a few experts who pause before each answer offer a
- * steady load below saturation (paced). A bare grammY bot then gets the same updates from the same users.
+ * steady load below saturation (paced). A bare grammY bot then gets the same updates from the same users,
+ * and so does a bare bot that answers a press with our two calls (closed loop only). Last, our bot runs the
+ * closed loop again by webhook, which the emulator feeds as Telegram does: at most 40 requests at a time.
  */
 export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpertsResult> {
   const t = Translations.load().forLanguage("en");
@@ -122,15 +128,17 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
       pacedExperts > 0 ? [closed, paced] : [closed],
     );
     const [oursClosed, oursPaced] = ours.loops;
-    const answersGiven = ours.loops.reduce(
-      (sum, loop) =>
-        sum +
-        loop.completedMoves.reduce(
-          (inLoop, done) => inLoop + answerEnds.filter((index) => index < done).length,
-          0,
-        ),
-      0,
-    );
+    const answersGivenIn = (loops: readonly LoopResult[]) =>
+      loops.reduce(
+        (sum, loop) =>
+          sum +
+          loop.completedMoves.reduce(
+            (inLoop, done) => inLoop + answerEnds.filter((index) => index < done).length,
+            0,
+          ),
+        0,
+      );
+    const answersGiven = answersGivenIn(ours.loops);
     const stored = countStored(databasePath);
     const bare = await underLoad(
       {
@@ -154,6 +162,18 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
       },
       [{ ...closed, movesOf: (expert: number) => oursClosed!.replay[expert] ?? [] }],
     );
+    const port = await freePort();
+    const webhookDatabasePath = `${directory.path}/survey-by-webhook.db`;
+    const byWebhook = await underLoad(
+      {
+        script: options.botScript,
+        databasePath: webhookDatabasePath,
+        env: { WEBHOOK_URL: `http://127.0.0.1:${port}/telegram`, PORT: String(port) },
+        finalMethod: { message: "sendMessage", callback: "answerCallbackQuery" },
+        pressMustChangeScreen: true,
+      },
+      [closed],
+    );
     const oursFigures = figuresOf(ours);
     const bareFigures = figuresOf(bare);
     const bareTwoCallsFigures = figuresOf(bareTwoCalls);
@@ -167,6 +187,11 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
       ours: oursFigures,
       bare: bareFigures,
       bareTwoCalls: bareTwoCallsFigures,
+      oursByWebhook: figuresOf(byWebhook),
+      answersByWebhook: {
+        given: answersGivenIn(byWebhook.loops),
+        stored: countStored(webhookDatabasePath).answers,
+      },
       answersGiven,
       answersStored: stored.answers,
       responsesSubmitted: stored.submitted,

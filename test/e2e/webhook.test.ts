@@ -1,5 +1,4 @@
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pino from "pino";
@@ -7,16 +6,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type RunningApplication, startApplication } from "../../src/app.ts";
 import { readConfig } from "../../src/config.ts";
 import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
+import { freePort } from "../support/free-port.ts";
 
 const SECRET = "webhook-secret-123";
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const address = server.address();
-  await new Promise((resolve) => server.close(resolve));
-  return typeof address === "object" && address ? address.port : 0;
-}
 
 describe("webhook mode", () => {
   const running: { app?: RunningApplication; emulator?: BotApiEmulator } = {};
