@@ -6,6 +6,7 @@ import type { FlowAction, ResponseState } from "../../src/questionnaire/response
 import type { Question, Questionnaire } from "../../src/questionnaire/types.ts";
 import { botInfo } from "../../test/support/fake-telegram.ts";
 import { actionsFor } from "../../test/support/scripted-answers.ts";
+import { storeAnswerByAnswer } from "../../test/support/stored-responses.ts";
 import { createTestBot } from "../../test/support/test-bot.ts";
 import { temporaryDirectory } from "../bot-process.ts";
 import { median, percentile } from "../percentiles.ts";
@@ -128,20 +129,7 @@ function seedExpert(
     now,
   );
   const wave = services.waves.openWave(questionnaire.id)!;
-  const response = services.responses.create(
-    {
-      waveId: wave.id,
-      questionnaire: questionnaire.id,
-      respondentKey: pseudonym,
-      anonymous: false,
-      source: "telegram",
-    },
-    state,
-    now,
-  );
-  for (const [questionId, value] of Object.entries(state.answers)) {
-    services.responses.recordStep(response.id, { saved: { questionId, value }, removed: [], state }, now);
-  }
+  const response = storeAnswerByAnswer(services.responses, wave, pseudonym, state);
   return response.id;
 }
 

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import type { ResponseRepository } from "../../src/db/response-repository.ts";
 import type { WaveRepository } from "../../src/db/wave-repository.ts";
 import type { Answers, Questionnaire } from "../../src/questionnaire/types.ts";
+import { storeAnswerByAnswer } from "../support/stored-responses.ts";
 import { validResponse } from "../support/valid-responses.ts";
 
 /** `count` varied valid responses of a questionnaire, the same ones on every run. */
@@ -34,19 +35,13 @@ export function storeTelegramResponse(
   response: { anonymous: boolean; answers: Answers },
 ): number {
   const wave = repositories.waves.byNumber(questionnaire, waveNumber)!;
-  const state = { anonymous: response.anonymous, answers: {}, current: null, reviewing: true, pending: null };
-  const stored = repositories.responses.create(
-    { waveId: wave.id, questionnaire, respondentKey, anonymous: response.anonymous, source: "telegram" },
-    state,
-    new Date(),
-  );
-  for (const [questionId, value] of Object.entries(response.answers)) {
-    repositories.responses.recordStep(
-      stored.id,
-      { saved: { questionId, value }, removed: [], state },
-      new Date(),
-    );
-  }
+  const stored = storeAnswerByAnswer(repositories.responses, wave, respondentKey, {
+    anonymous: response.anonymous,
+    answers: response.answers,
+    current: null,
+    reviewing: true,
+    pending: null,
+  });
   repositories.responses.submit(stored.id, `R-${stored.id}`, new Date());
   return stored.id;
 }

@@ -5,6 +5,7 @@ import { LANGUAGES, Translations } from "../../src/i18n/translator.ts";
 import type { ApiCall } from "../support/fake-telegram.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 import { completedState } from "../support/scripted-answers.ts";
+import { storeAnswerByAnswer } from "../support/stored-responses.ts";
 import { createTestBot, type TestBot } from "../support/test-bot.ts";
 import { capturedLog } from "./captured-log.ts";
 import { COORDINATOR, EXPERTS, GROUP, step, UpdateFactory } from "./junk-updates.ts";
@@ -58,19 +59,7 @@ function seedAnswered(testBot: TestBot, seeded: Seeded): void {
   const respondentKey = seeded.anonymous
     ? services.pseudonyms.anonymousRespondent(seeded.user, seeded.questionnaire)
     : pseudonym;
-  const response = services.responses.create(
-    {
-      waveId: wave.id,
-      questionnaire: seeded.questionnaire,
-      respondentKey,
-      anonymous: seeded.anonymous,
-      source: "telegram",
-    },
-    state,
-    now,
-  );
-  for (const [questionId, value] of Object.entries(state.answers))
-    services.responses.recordStep(response.id, { saved: { questionId, value }, removed: [], state }, now);
+  const response = storeAnswerByAnswer(services.responses, wave, respondentKey, state);
   if (seeded.submitted) services.responses.submit(response.id, "EDU1-SEEDED", now);
 }
 

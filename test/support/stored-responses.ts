@@ -1,27 +1,47 @@
 import type { ResponseRepository, StoredResponse } from "../../src/db/response-repository.ts";
-import type { WaveRepository } from "../../src/db/wave-repository.ts";
+import type { Wave, WaveRepository } from "../../src/db/wave-repository.ts";
+import type { ResponseState } from "../../src/questionnaire/response-flow.ts";
 import { questionnaire } from "./questionnaires.ts";
 import { completedState } from "./scripted-answers.ts";
 
 type Stores = { waves: WaveRepository; responses: ResponseRepository };
 
-/** An education response answered to the end in the open wave, stored answer by answer as the bot stores it. */
-export function storeCompletedResponse(stores: Stores, key: string, anonymous: boolean): StoredResponse {
-  const state = completedState(questionnaire("education"), anonymous);
-  const wave = stores.waves.openWave("education")!;
-  const response = stores.responses.create(
-    { waveId: wave.id, questionnaire: "education", respondentKey: key, anonymous, source: "telegram" },
+/**
+ * A Telegram draft in `wave` holding `state`'s answers, stored answer by answer as the bot stores it, and
+ * standing where `state` stands.
+ */
+export function storeAnswerByAnswer(
+  responses: ResponseRepository,
+  wave: Wave,
+  respondentKey: string,
+  state: ResponseState,
+): StoredResponse {
+  const response = responses.create(
+    {
+      waveId: wave.id,
+      questionnaire: wave.questionnaire,
+      respondentKey,
+      anonymous: state.anonymous,
+      source: "telegram",
+    },
     state,
     new Date(),
   );
   for (const [questionId, value] of Object.entries(state.answers)) {
-    stores.responses.recordStep(
-      response.id,
-      { saved: { questionId, value }, removed: [], state },
-      new Date(),
-    );
+    responses.recordStep(response.id, { saved: { questionId, value }, removed: [], state }, new Date());
   }
   return response;
+}
+
+/** An education response answered to the end in the open wave, stored answer by answer as the bot stores it. */
+export function storeCompletedResponse(stores: Stores, key: string, anonymous: boolean): StoredResponse {
+  const wave = stores.waves.openWave("education")!;
+  return storeAnswerByAnswer(
+    stores.responses,
+    wave,
+    key,
+    completedState(questionnaire("education"), anonymous),
+  );
 }
 
 /** `count` submitted education responses, anonymous and named in turn (the first anonymous). */
