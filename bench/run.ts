@@ -1,8 +1,7 @@
-import { execFileSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { REPO_ROOT } from "./bot-process.ts";
+import buildOnce from "../test/build-once.ts";
 import { type BenchOutcomes, reportRows } from "./report-rows.ts";
 import { SECTION_NAMES, type SectionName } from "./section-protocol.ts";
 import { runSection, type SectionOutcome } from "./section-runner.ts";
@@ -39,7 +38,8 @@ for (const name of only) {
 }
 const profileDirectory = values.profile ? resolve(values.profile) : undefined;
 const botScript = values["bot-script"];
-if (botScript.startsWith("dist/")) buildBot();
+// dist/ is built as `npm start` builds it, so the bench measures the current source.
+if (botScript.startsWith("dist/")) buildOnce();
 
 /** The whole bench stays under 5 minutes: this much for the sections, the rest for start and teardown. */
 const TOTAL_BUDGET_MS = 280_000;
@@ -85,14 +85,6 @@ const figures = {
 };
 process.stdout.write(`${renderTable(reportRows(outcomes))}\n`);
 process.stdout.write(`${JSON.stringify(figures)}\n`);
-
-/** Builds dist/ as `npm start` does, so the bench measures the current source. */
-function buildBot(): void {
-  execFileSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
-    cwd: REPO_ROOT,
-    stdio: "inherit",
-  });
-}
 
 function positive(value: string | undefined, flag: string): number {
   const number = Number(value);

@@ -64,9 +64,7 @@ export interface ManyExpertsResult {
   throughputRatioTwoCalls: number;
 }
 
-const TOKEN = "123456789:AAEmulatedBotApiTokenForTestsOnly0000";
 const STEP_TIMEOUT_MS = 15_000;
-const READY_TIMEOUT_MS = 20_000;
 const FIRST_EXPERT_ID = 100_000;
 const FIRST_PACED_EXPERT_ID = 300_000;
 /** Experts of the paced phase pause 0–2× this before each update. */
@@ -223,13 +221,13 @@ interface LoadOutcome {
 
 /** Starts the bot process against a fresh emulator and runs the phases one after the other. */
 async function underLoad(bot: BotUnderLoad, phases: readonly Phase[]): Promise<LoadOutcome> {
-  const emulator = new BotApiEmulator({ token: TOKEN, maxCallLog: 1000 });
+  const emulator = new BotApiEmulator({ maxCallLog: 1000 });
   await emulator.start();
   const hub = activityHub(emulator);
-  const ready = probeFirstPoll(emulator, READY_TIMEOUT_MS);
+  const ready = probeFirstPoll(emulator);
   const process = BotProcess.start({
     script: bot.script,
-    token: TOKEN,
+    token: emulator.token,
     apiRoot: emulator.apiRoot,
     databasePath: bot.databasePath,
     ...(bot.profileDirectory ? { profileDirectory: bot.profileDirectory } : {}),

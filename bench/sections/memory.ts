@@ -32,9 +32,7 @@ export interface MemoryResult {
   errors: number;
 }
 
-const TOKEN = "123456789:AAEmulatedBotApiTokenForTestsOnly0000";
 const FIRST_EXPERT_ID = 200_000;
-const READY_TIMEOUT_MS = 20_000;
 
 /**
  * Resident memory of the bot process with many experts each halfway through the education questionnaire:
@@ -49,13 +47,13 @@ export async function memory(options: MemoryOptions): Promise<MemoryResult> {
   const middle = path[Math.floor(path.length / 2)]!;
   seedExperts(databasePath, education, middle.before, options.experts);
 
-  const emulator = new BotApiEmulator({ token: TOKEN, maxCallLog: 1000 });
+  const emulator = new BotApiEmulator({ maxCallLog: 1000 });
   await emulator.start();
   const hub = activityHub(emulator);
-  const ready = probeFirstPoll(emulator, READY_TIMEOUT_MS);
+  const ready = probeFirstPoll(emulator);
   const bot = BotProcess.start({
     script: options.botScript,
-    token: TOKEN,
+    token: emulator.token,
     apiRoot: emulator.apiRoot,
     databasePath,
   });

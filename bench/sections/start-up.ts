@@ -23,9 +23,6 @@ export interface StartUpResult {
   bareIdleRssMb: number;
 }
 
-const TOKEN = "123456789:AAEmulatedBotApiTokenForTestsOnly0000";
-const READY_TIMEOUT_MS = 20_000;
-
 /** From spawning the bot process to its first getUpdates call, ours and the bare bot's, alternating. */
 export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
   const ours: number[] = [];
@@ -53,12 +50,12 @@ export async function startUp(options: StartUpOptions): Promise<StartUpResult> {
 
 async function startOnce(script: string, profileDirectory?: string): Promise<{ ms: number; rssMb: number }> {
   const directory = temporaryDirectory("start-up");
-  const emulator = new BotApiEmulator({ token: TOKEN, maxCallLog: 100 });
+  const emulator = new BotApiEmulator({ maxCallLog: 100 });
   await emulator.start();
-  const ready = probeFirstPoll(emulator, READY_TIMEOUT_MS);
+  const ready = probeFirstPoll(emulator);
   const bot = BotProcess.start({
     script,
-    token: TOKEN,
+    token: emulator.token,
     apiRoot: emulator.apiRoot,
     databasePath: `${directory.path}/survey.db`,
     ...(profileDirectory ? { profileDirectory } : {}),
