@@ -12,8 +12,8 @@ const STOP_GRACE_MS = 5000;
 
 export interface BotProcessOptions {
   /**
-   * Script relative to the repository, e.g. "src/main.ts" or "bench/bare-bot.ts", run as `tsx <script>`;
-   * a built .js or .mjs file runs on plain node.
+   * Script relative to the repository: a built .js or .mjs file (e.g. "dist/main.js") runs on plain node,
+   * a .ts file (e.g. "bench/bare-bot.ts") as `tsx <script>`.
    */
   script: string;
   token: string;

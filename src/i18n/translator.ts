@@ -65,7 +65,7 @@ export class Translations {
 /** Far above the bot's distinct texts with numbers; a bound all the same, as numbers can come from input. */
 const MAX_MEMOISED_TEXTS = 20_000;
 
-function memoiseRepeatedTexts(t: TFunction): Translate {
+export function memoiseRepeatedTexts(t: TFunction): Translate {
   const texts = new Map<string, string>();
   const call = t as unknown as (...args: unknown[]) => string;
   const translate = (key: unknown, ...rest: unknown[]): string => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { BotCommand, UserFromGetMe } from "grammy/types";
 import { ActivityHub } from "./activity-hub.ts";
 import { ApiError } from "./api-error.ts";
+import { botUser } from "./bot-user.ts";
 import { CallLog, type CallRecord } from "./call-log.ts";
 import { type CommandScope, CommandsStore } from "./commands-store.ts";
 import { EmulatorCore } from "./emulator-core.ts";
@@ -70,21 +71,11 @@ export class BotApiEmulator {
     this.#callLog = new CallLog(options.maxCallLog);
     this.#flood = options.floodLimits ? new FloodControl(options.floodLimits, this.#now) : undefined;
     const botId = Number.parseInt(this.token.split(":")[0] ?? "", 10);
-    this.botInfo = {
-      id: Number.isSafeInteger(botId) ? botId : 123456789,
-      is_bot: true,
-      first_name: options.botFirstName ?? "Emulated Bot",
-      username: options.botUsername ?? "emulated_test_bot",
-      can_join_groups: true,
-      can_read_all_group_messages: false,
-      supports_inline_queries: false,
-      can_connect_to_business: false,
-      has_main_web_app: false,
-      has_topics_enabled: false,
-      allows_users_to_create_topics: false,
-      can_manage_bots: false,
-      supports_join_request_queries: false,
-    };
+    this.botInfo = botUser(
+      Number.isSafeInteger(botId) ? botId : 123456789,
+      options.botFirstName ?? "Emulated Bot",
+      options.botUsername ?? "emulated_test_bot",
+    );
     this.#delivery = new UpdateDelivery(this.#hub, {
       webhookRetryDelayMs: options.webhookRetryDelayMs ?? 50,
       unixTime: () => Math.floor(this.#now() / 1000),

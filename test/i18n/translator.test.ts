@@ -1,5 +1,6 @@
+import type { TFunction } from "i18next";
 import { describe, expect, it } from "vitest";
-import { Translations } from "../../src/i18n/translator.ts";
+import { memoiseRepeatedTexts, Translations } from "../../src/i18n/translator.ts";
 
 const translations = Translations.load();
 
@@ -36,5 +37,34 @@ describe("a language's translator, which remembers repeated texts", () => {
     for (let number = 0; number < 25_000; number++) t("buttons.edit", { number });
     expect(t("buttons.edit", { number: 1 })).toBe("✏️ 1");
     expect(t("buttons.edit", { number: 24_999 })).toBe("✏️ 24999");
+  });
+});
+
+describe("memoiseRepeatedTexts", () => {
+  /** A stand-in for i18next's t that counts its lookups. */
+  function countingT() {
+    const lookups: string[] = [];
+    const t = ((key: string, options?: Record<string, unknown>) => {
+      lookups.push(key);
+      return `${key}${JSON.stringify(options ?? {})}`;
+    }) as unknown as TFunction;
+    return { t: memoiseRepeatedTexts(t), lookups };
+  }
+
+  it("looks a text up once however often the same key and numbers are asked for", () => {
+    const { t, lookups } = countingT();
+    for (let round = 0; round < 3; round++) {
+      t("buttons.back");
+      t("buttons.edit", { number: 2 });
+    }
+    t("buttons.edit", { number: 3 });
+    expect(lookups).toEqual(["buttons.back", "buttons.edit", "buttons.edit"]);
+  });
+
+  it("looks a text with words in its options up every time", () => {
+    const { t, lookups } = countingT();
+    t("question.current_answer", { answer: "yes" });
+    t("question.current_answer", { answer: "yes" });
+    expect(lookups).toHaveLength(2);
   });
 });

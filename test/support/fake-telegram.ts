@@ -1,4 +1,5 @@
-import type { Update, UserFromGetMe } from "grammy/types";
+import type { Update } from "grammy/types";
+import { botUser } from "../emulator/bot-user.ts";
 import { parseMultipart } from "../emulator/multipart.ts";
 
 export interface SentMessage {
@@ -15,19 +16,7 @@ export interface ApiCall {
   payload: Record<string, unknown>;
 }
 
-export const botInfo: UserFromGetMe = {
-  id: 1000,
-  is_bot: true,
-  first_name: "Survey",
-  username: "survey_test_bot",
-  can_join_groups: true,
-  can_read_all_group_messages: false,
-  supports_inline_queries: false,
-  can_connect_to_business: false,
-  has_main_web_app: false,
-  has_topics_enabled: false,
-  allows_users_to_create_topics: false,
-} as UserFromGetMe;
+export const botInfo = botUser(1000, "Survey", "survey_test_bot");
 
 type Keyboard = { inline_keyboard?: { text: string; callback_data?: string }[][] };
 
