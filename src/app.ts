@@ -13,7 +13,8 @@ import { openDatabase } from "./db/database.ts";
 import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
-import { loadOrCreateKey } from "./privacy/pseudonyms.ts";
+import { KeyMismatchError } from "./privacy/key-binding.ts";
+import { KeyFileError, loadOrCreateKey } from "./privacy/pseudonyms.ts";
 import { loadQuestionnaires } from "./questionnaire/loader.ts";
 
 export interface RunningApplication {
@@ -32,17 +33,19 @@ export async function startApplication(
 ): Promise<RunningApplication> {
   const questionnaires = loadQuestionnaires();
   const db = openDatabase(config.databasePath);
-  const services = createServices({
-    db,
-    questionnaires,
-    translations: Translations.load(),
-    pseudonymKey: config.pseudonymKey ?? loadOrCreateKey(config.pseudonymKeyFile),
-    token: config.botToken,
-    client: { apiRoot: config.apiRoot },
-    coordinatorIds: config.coordinatorIds,
-    logger,
-    now: () => new Date(),
-  });
+  const services = keyRefusalsAsConfigErrors(() =>
+    createServices({
+      db,
+      questionnaires,
+      translations: Translations.load(),
+      pseudonymKey: config.pseudonymKey ?? loadOrCreateKey(config.pseudonymKeyFile),
+      token: config.botToken,
+      client: { apiRoot: config.apiRoot },
+      coordinatorIds: config.coordinatorIds,
+      logger,
+      now: () => new Date(),
+    }),
+  );
   if (config.quotasFile) applyQuotaFile(services, config.quotasFile);
 
   const bot = createBot(config.botToken, {
@@ -93,6 +96,17 @@ async function reachBotApi(config: Config): Promise<UserFromGetMe> {
         : `cannot reach the Telegram Bot API at ${config.apiRoot} (${(error as Error).message})`,
       { cause: error },
     );
+  }
+}
+
+/** A key file or key the start refuses stops it with one line, like any other configuration error. */
+function keyRefusalsAsConfigErrors<T>(build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof KeyFileError || error instanceof KeyMismatchError)
+      throw new ConfigError(error.message, { cause: error });
+    throw error;
   }
 }
 

@@ -11,6 +11,7 @@ import type { ResponseRepository } from "../db/response-repository.ts";
 import type { TallyRepository } from "../db/tally-repository.ts";
 import type { WaveRepository } from "../db/wave-repository.ts";
 import type { Translate, Translations } from "../i18n/translator.ts";
+import type { GuessLimiter } from "../privacy/guess-limiter.ts";
 import type { Pseudonyms } from "../privacy/pseudonyms.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { ExpertChat } from "./expert-chat.ts";
@@ -20,6 +21,8 @@ export interface BotServices {
   questionnaires: ReadonlyMap<string, Questionnaire>;
   translations: Translations;
   pseudonyms: Pseudonyms;
+  /** Wrong receipts per participant: guessing is slowed down. */
+  receiptGuesses: GuessLimiter;
   waves: WaveRepository;
   participants: ParticipantRepository;
   responses: ResponseRepository;

@@ -10,6 +10,7 @@ import { expertButtonsFeature } from "./features/expert-buttons.ts";
 import { helpFeature } from "./features/help.ts";
 import { invitationsFeature } from "./features/invitations.ts";
 import { myDataFeature } from "./features/my-data.ts";
+import { receiptsFeature } from "./features/receipts.ts";
 import { remindersFeature } from "./features/reminders.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
@@ -80,6 +81,7 @@ export function createBot(
 
   guarded.use(coordinatorFeature(services));
   guarded.use(startFeature);
+  guarded.use(receiptsFeature);
   guarded.use(helpFeature);
   guarded.use(myDataFeature);
   guarded.use(invitationsFeature);

@@ -8,9 +8,12 @@ import { InvitationRepository } from "../db/invitation-repository.ts";
 import { ParticipantRepository } from "../db/participant-repository.ts";
 import { QuotaRepository } from "../db/quota-repository.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
+import { SettingRepository } from "../db/setting-repository.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import type { Translations } from "../i18n/translator.ts";
+import { GuessLimiter } from "../privacy/guess-limiter.ts";
+import { bindPseudonymKey } from "../privacy/key-binding.ts";
 import { Pseudonyms } from "../privacy/pseudonyms.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotServices } from "./context.ts";
@@ -30,16 +33,21 @@ export interface ServiceOptions {
 
 /**
  * Everything the bot's features use, over one database; opens wave 1 of every questionnaire that has none.
+ * Refuses a pseudonym key other than the database's (`KeyMismatchError`) and severs anonymous responses
+ * stored before they were sealed at Submit.
  *
  * @example
  * const services = createServices({ db: openDatabase(":memory:"), questionnaires, translations, ... });
  */
 export function createServices(options: ServiceOptions): BotServices {
   const { db } = options;
+  const pseudonyms = new Pseudonyms(options.pseudonymKey);
+  bindPseudonymKey(new SettingRepository(db), pseudonyms);
   const services: BotServices = {
     questionnaires: options.questionnaires,
     translations: options.translations,
-    pseudonyms: new Pseudonyms(options.pseudonymKey),
+    pseudonyms,
+    receiptGuesses: new GuessLimiter(),
     waves: new WaveRepository(db),
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
@@ -55,5 +63,6 @@ export function createServices(options: ServiceOptions): BotServices {
     now: options.now,
   };
   services.waves.ensureFirstWaves(options.questionnaires.keys(), options.now());
+  services.responses.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId));
   return services;
 }

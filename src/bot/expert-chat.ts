@@ -1,4 +1,3 @@
-import { randomInt } from "node:crypto";
 import { GrammyError } from "grammy";
 import type { Participant, ParticipantChanges } from "../db/participant-repository.ts";
 import type { StoredResponse } from "../db/response-repository.ts";
@@ -17,6 +16,7 @@ import {
   submittedScreen,
 } from "./screens/onboarding-screens.ts";
 import { questionScreen } from "./screens/question-screen.ts";
+import { sealedScreen } from "./screens/receipt-screens.ts";
 import { reviewScreen } from "./screens/review-screen.ts";
 import type { Screen } from "./screens/screen.ts";
 
@@ -30,8 +30,6 @@ export interface ActiveResponse {
 
 /** How a screen reaches the chat: replacing the current screen message, or as a new message below. */
 export type Placement = "edit" | "send";
-
-const RECEIPT_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
 /**
  * One expert's private chat during one update: who they are (as a pseudonym), where they stand, and the
@@ -87,11 +85,24 @@ export class ExpertChat {
     this.answered = { ...active, state, response: { ...active.response, currentQuestion: state.current } };
   }
 
-  /** Key of this expert's response to a questionnaire: a separate pseudonym when they answer anonymously. */
+  /**
+   * Key of this expert's response to a questionnaire: their pseudonym when named; when anonymous, a separate
+   * one that keys the draft only, since Submit moves the answers under a random key.
+   */
   respondentKey(questionnaire: string, anonymous: boolean): string {
     return anonymous
       ? this.ctx.services.pseudonyms.anonymousRespondent(this.telegramId, questionnaire)
       : this.pseudonym;
+  }
+
+  /** The marker that says this expert submitted the questionnaire in the wave, named or not. */
+  submissionMarker(questionnaire: string, waveId: number): string {
+    return this.ctx.services.pseudonyms.submissionMarker(this.respondentKey(questionnaire, true), waveId);
+  }
+
+  /** Whether the expert has submitted anonymously in the wave (their response itself cannot be found). */
+  submittedAnonymously(questionnaire: string, waveId: number): boolean {
+    return this.ctx.services.responses.hasSubmission(this.submissionMarker(questionnaire, waveId));
   }
 
   /** The response of the chosen questionnaire in its open wave, if the expert has started one. */
@@ -126,7 +137,7 @@ export class ExpertChat {
   }
 
   /** Shows the screen that matches where the expert stands. */
-  async showCurrent(placement: Placement, justSubmitted = false): Promise<void> {
+  async showCurrent(placement: Placement): Promise<void> {
     const t = this.t;
     const { stage } = this.participant;
     if (stage === "language") return this.present((rev) => languageScreen(t, this.language, rev), placement);
@@ -134,12 +145,12 @@ export class ExpertChat {
     const ids = [...this.ctx.services.questionnaires.keys()];
     if (stage === "questionnaire") return this.present((rev) => questionnaireScreen(t, ids, rev), placement);
     if (stage === "anonymity") return this.present((rev) => anonymityScreen(t, rev), placement);
+    if (stage === "submitted" && this.participant.anonymous)
+      return this.present(() => sealedScreen(t), placement);
     const active = this.answered ?? this.activeResponse();
     if (!active) return this.noOpenWave();
     const { questionnaire, state, response } = active;
-    if (stage === "submitted") {
-      return this.present((rev) => submittedScreen(t, response.receipt ?? "", rev, justSubmitted), placement);
-    }
+    if (stage === "submitted") return this.present((rev) => submittedScreen(t, rev), placement);
     const question = state.current ? findQuestion(questionnaire, state.current) : undefined;
     if (!question) {
       return this.present(
@@ -179,13 +190,6 @@ export class ExpertChat {
     }
     const sent = await this.ctx.api.sendMessage(this.telegramId, screen.text, options);
     this.update({ screenMessageId: sent.message_id });
-  }
-
-  newReceipt(questionnaire: string, wave: number): string {
-    const code = Array.from({ length: 6 }, () => RECEIPT_ALPHABET[randomInt(RECEIPT_ALPHABET.length)]).join(
-      "",
-    );
-    return `${questionnaire.slice(0, 3).toUpperCase()}${wave}-${code}`;
   }
 }
 

@@ -1,4 +1,5 @@
 import { lt } from "drizzle-orm";
+import { hourOf } from "../privacy/coarse-time.ts";
 import type { SurveyDatabase } from "./database.ts";
 import { handledUpdates } from "./schema.ts";
 
@@ -28,7 +29,8 @@ export class HandledUpdateRepository {
   /** Marks the update handled; now and then forgets the ones too old to be delivered again. */
   mark(updateId: number, now: Date): void {
     if (updateId === this.lastMarked) return;
-    this.markStatement.run(updateId, now.getTime());
+    // The hour only: an update's time next to an anonymous Submit would date it.
+    this.markStatement.run(updateId, hourOf(now).getTime());
     this.lastMarked = updateId;
     if (updateId % PRUNE_EVERY === 0) {
       this.db

@@ -1,4 +1,5 @@
 import { eq, sql } from "drizzle-orm";
+import { dayOf } from "../privacy/coarse-time.ts";
 import type { SurveyDatabase } from "./database.ts";
 import { participants } from "./schema.ts";
 
@@ -12,7 +13,10 @@ type StoredParticipantRow = Omit<Participant, "anonymous" | "consentedAt" | "upd
   updatedAt: number;
 };
 
-/** Chat position of each Telegram user, keyed by pseudonym. Read and written on every update. */
+/**
+ * Chat position of each Telegram user, keyed by pseudonym. Read and written on every update. Its times keep
+ * the day only: a finer one could be matched against the moment an anonymous response was submitted.
+ */
 export class ParticipantRepository {
   private readonly findStatement;
   private readonly createStatement;
@@ -55,18 +59,23 @@ export class ParticipantRepository {
   findOrCreate(pseudonym: string, now: Date): Participant {
     const stored = this.find(pseudonym);
     if (stored) return stored;
-    this.createStatement.run({ pseudonym, updatedAt: now });
+    this.createStatement.run({ pseudonym, updatedAt: dayOf(now) });
     return this.find(pseudonym)!;
   }
 
   /** Applies `changes` to the participant as last read (`known`) and returns it as now stored. */
   update(known: Participant, changes: ParticipantChanges, now: Date): Participant {
-    const saved: Participant = { ...known, ...changes, updatedAt: now };
+    const saved: Participant = {
+      ...known,
+      ...changes,
+      consentedAt: changes.consentedAt ? dayOf(changes.consentedAt) : (known.consentedAt ?? null),
+      updatedAt: dayOf(now),
+    };
     this.saveStatement.run({
       ...saved,
       anonymous: saved.anonymous === null ? null : Number(saved.anonymous),
       consentedAt: saved.consentedAt?.getTime() ?? null,
-      updatedAt: now.getTime(),
+      updatedAt: saved.updatedAt.getTime(),
     });
     return saved;
   }

@@ -1,8 +1,11 @@
+import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import type { SurveyDatabase } from "./database.ts";
-import { answers, experts, participants, responses, waves } from "./schema.ts";
+import { withRandomId } from "./random-id.ts";
+import { answers, experts, participants, responses, submissions, waves } from "./schema.ts";
+import { scrubWriteAheadLog } from "./wal-scrub.ts";
 
 export type StoredResponse = typeof responses.$inferSelect;
 
@@ -48,6 +51,14 @@ export interface RecordedStep {
   saved?: { questionId: string; value: AnswerValue };
   removed: string[];
   state: ResponseState;
+}
+
+/** A submitted response found by its receipt, with what the expert may do with it. */
+export type ReceiptResponse = StoredResponse & { wave: number; waveOpen: boolean };
+
+/** Key of a sealed anonymous response: random, so nothing computable from an account leads to it. */
+function sealedKey(): string {
+  return `sealed:${randomBytes(16).toString("hex")}`;
 }
 
 export interface NewResponse {
@@ -130,12 +141,22 @@ export class ResponseRepository {
     return answersById;
   }
 
+  /** Starts a draft under a random id, so that ids say nothing about the order responses began in. */
   create(response: NewResponse, state: ResponseState, now: Date): StoredResponse {
-    return this.db
-      .insert(responses)
-      .values({ ...response, currentQuestion: state.current, reviewing: state.reviewing, updatedAt: now })
-      .returning()
-      .get();
+    return withRandomId((id) =>
+      this.db
+        .insert(responses)
+        .values({
+          ...response,
+          id,
+          currentQuestion: state.current,
+          reviewing: state.reviewing,
+          updatedAt: now,
+          createdAt: now,
+        })
+        .returning()
+        .get(),
+    );
   }
 
   /** Stores one step of the flow atomically: the answer, removed answers and the new position. */
@@ -143,30 +164,175 @@ export class ResponseRepository {
     this.statements.recordStep(responseId, step, now);
   }
 
-  submit(responseId: number, receipt: string, now: Date): StoredResponse {
+  /** Submits a named response where it stands; each submission gets a new receipt. */
+  submit(responseId: number, receiptHash: string, now: Date): StoredResponse {
     return this.db
       .update(responses)
-      .set({
-        receipt: sql`coalesce(${responses.receipt}, ${receipt})`,
-        submittedAt: now,
-        updatedAt: now,
-        pending: null,
-      })
+      .set({ receiptHash, submittedAt: now, updatedAt: now, pending: null })
       .where(eq(responses.id, responseId))
       .returning()
       .get()!;
   }
 
-  /** Moves a draft to another respondent key when the expert switches between named and anonymous. */
-  changeAnonymity(responseId: number, respondentKey: string, anonymous: boolean, removed: string[]): void {
-    this.db.transaction((tx) => {
-      tx.update(responses).set({ respondentKey, anonymous }).where(eq(responses.id, responseId)).run();
-      if (removed.length > 0) {
-        tx.delete(answers)
-          .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, removed)))
+  /**
+   * Submits an anonymous draft by severing it from the account, in one transaction: its answers become a
+   * response under a random id and key with nothing but the day as time, the draft goes, and the account
+   * keeps only the marker that it submitted in this wave. Then the write-ahead log is emptied, so no page
+   * image shows the draft and the response written together.
+   */
+  seal(draftId: number, sealing: { receiptHash: string; marker: string; day: Date }): void {
+    const { receiptHash, marker, day } = sealing;
+    this.transaction(() => {
+      const draft = this.byId(draftId);
+      if (!draft) throw new Error(`no draft ${draftId} to seal`);
+      this.copyInto(
+        draft,
+        { respondentKey: sealedKey(), submittedAt: day, receiptHash, reviewing: false },
+        day,
+      );
+      this.delete(draftId);
+      this.db.insert(submissions).values({ marker }).onConflictDoNothing().run();
+    });
+    scrubWriteAheadLog(this.db.$client);
+  }
+
+  /**
+   * Turns a sealed response back into the expert's draft to change it: the response stops counting until it
+   * is submitted again (with a new receipt), and the account's marker goes with it. Undefined when the
+   * account already has a draft in that wave.
+   */
+  reopen(responseId: number, draft: { respondentKey: string; marker: string }, now: Date) {
+    const reopened = this.transaction(() => {
+      const sealed = this.byId(responseId);
+      if (!sealed || this.find(sealed.waveId, draft.respondentKey)) return undefined;
+      const copy = this.copyInto(
+        sealed,
+        { respondentKey: draft.respondentKey, submittedAt: null, receiptHash: null, reviewing: true },
+        now,
+      );
+      this.delete(responseId);
+      this.db.delete(submissions).where(eq(submissions.marker, draft.marker)).run();
+      return copy;
+    });
+    scrubWriteAheadLog(this.db.$client);
+    return reopened;
+  }
+
+  /** Deletes a sealed response at its receipt holder's request, with the account's marker. */
+  withdraw(responseId: number, marker: string): void {
+    this.transaction(() => {
+      this.delete(responseId);
+      this.db.delete(submissions).where(eq(submissions.marker, marker)).run();
+    });
+    scrubWriteAheadLog(this.db.$client);
+  }
+
+  /** Whether the account behind `marker` has submitted in the marker's wave. */
+  hasSubmission(marker: string): boolean {
+    return this.db.select().from(submissions).where(eq(submissions.marker, marker)).get() !== undefined;
+  }
+
+  /** The submitted response a receipt opens, if any. */
+  findByReceipt(receiptHash: string): ReceiptResponse | undefined {
+    const row = this.db
+      .select({ response: responses, wave: waves.number, closedAt: waves.closedAt })
+      .from(responses)
+      .innerJoin(waves, eq(waves.id, responses.waveId))
+      .where(and(eq(responses.receiptHash, receiptHash), isNotNull(responses.submittedAt)))
+      .get();
+    return row && { ...row.response, wave: row.wave, waveOpen: row.closedAt === null };
+  }
+
+  /**
+   * Severs anonymous responses submitted before receipts were secrets, once, at start-up: each leaves a
+   * marker made from its old key (what `submissionMarker` builds from the same key) and takes a random key.
+   */
+  sealLegacyAnonymous(markerOf: (anonymousKey: string, waveId: number) => string): number {
+    const legacy = this.db
+      .select({ id: responses.id, waveId: responses.waveId, respondentKey: responses.respondentKey })
+      .from(responses)
+      .where(
+        and(
+          eq(responses.anonymous, true),
+          isNotNull(responses.submittedAt),
+          sql`${responses.respondentKey} not like 'sealed:%'`,
+          eq(responses.source, "telegram"),
+        ),
+      )
+      .all();
+    if (legacy.length === 0) return 0;
+    this.transaction(() => {
+      for (const { id, waveId, respondentKey } of legacy) {
+        this.db
+          .insert(submissions)
+          .values({ marker: markerOf(respondentKey, waveId) })
+          .onConflictDoNothing()
           .run();
+        this.db.update(responses).set({ respondentKey: sealedKey() }).where(eq(responses.id, id)).run();
       }
     });
+    scrubWriteAheadLog(this.db.$client);
+    return legacy.length;
+  }
+
+  /**
+   * Moves a draft to a fresh row when the expert switches between named and anonymous: a new random id under
+   * the other key, without the answers (`removed`) the new way of answering must not hold; the old row
+   * leaves no page image behind.
+   */
+  moveDraft(
+    draftId: number,
+    target: { respondentKey: string; anonymous: boolean; removed: readonly string[] },
+    now: Date,
+  ): void {
+    this.transaction(() => {
+      const draft = this.byId(draftId);
+      if (!draft) return;
+      const { respondentKey, anonymous, removed } = target;
+      this.copyInto(
+        { ...draft, anonymous },
+        { respondentKey, submittedAt: null, receiptHash: null, reviewing: draft.reviewing },
+        now,
+        { current: draft.currentQuestion, removed },
+      );
+      this.delete(draftId);
+    });
+    scrubWriteAheadLog(this.db.$client);
+  }
+
+  /** A copy of `source` and its answers under a new random id, every time set to `now`. */
+  private copyInto(
+    source: StoredResponse,
+    changes: Pick<StoredResponse, "respondentKey" | "submittedAt" | "receiptHash" | "reviewing">,
+    now: Date,
+    draft: { current: string | null; removed: readonly string[] } = { current: null, removed: [] },
+  ): StoredResponse {
+    const copy = withRandomId((id) =>
+      this.db
+        .insert(responses)
+        .values({
+          id,
+          waveId: source.waveId,
+          questionnaire: source.questionnaire,
+          anonymous: source.anonymous,
+          source: source.source,
+          currentQuestion: draft.current,
+          pending: null,
+          ...changes,
+          updatedAt: now,
+          createdAt: now,
+        })
+        .returning()
+        .get(),
+    );
+    this.db.$client
+      .prepare(
+        `insert into answers (response_id, question_id, value, answered_at)
+         select ?, question_id, value, ? from answers
+         where response_id = ? and question_id not in (select value from json_each(?))`,
+      )
+      .run(copy.id, now.getTime(), source.id, JSON.stringify(draft.removed));
+    return copy;
   }
 
   hasResponses(respondentKey: string): boolean {
@@ -181,6 +347,12 @@ export class ResponseRepository {
 
   delete(responseId: number): void {
     this.db.delete(responses).where(eq(responses.id, responseId)).run();
+  }
+
+  /** Deletes a draft the expert left for another (switching to anonymous), leaving no page image behind. */
+  discard(responseId: number): void {
+    this.delete(responseId);
+    scrubWriteAheadLog(this.db.$client);
   }
 
   countSubmitted(waveId: number): number {
@@ -279,17 +451,19 @@ export class ResponseRepository {
     });
   }
 
-  /** Stores a complete, submitted response at once (an imported paper response), under `id` when given. */
-  insertSubmitted(
-    response: NewResponse & { id?: number; answers: Answers; receipt: string },
-    now: Date,
-  ): StoredResponse {
-    const { answers: given, ...row } = response;
-    const stored = this.db
-      .insert(responses)
-      .values({ ...row, currentQuestion: null, submittedAt: now, updatedAt: now })
-      .returning()
-      .get();
+  /**
+   * Stores a complete, submitted response at once (an imported paper response), under `id` when given and a
+   * random one otherwise.
+   */
+  insertSubmitted(response: NewResponse & { id?: number; answers: Answers }, now: Date): StoredResponse {
+    const { answers: given, id: givenId, ...row } = response;
+    const insert = (id: number) =>
+      this.db
+        .insert(responses)
+        .values({ ...row, id, currentQuestion: null, submittedAt: now, updatedAt: now, createdAt: now })
+        .returning()
+        .get();
+    const stored = givenId === undefined ? withRandomId(insert) : insert(givenId);
     const values = Object.entries(given).map(([questionId, value]) => ({
       responseId: stored.id,
       questionId,

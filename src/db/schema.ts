@@ -52,7 +52,8 @@ export const responses = sqliteTable(
     currentQuestion: text("current_question"),
     reviewing: integer("reviewing", { mode: "boolean" }).notNull().default(false),
     pending: text("pending", { mode: "json" }),
-    receipt: text("receipt"),
+    /** SHA-256 of the receipt shown at Submit: the receipt alone reopens the response. */
+    receiptHash: text("receipt_hash"),
     submittedAt: integer("submitted_at", { mode: "timestamp_ms" }),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
     createdAt: createdAt(),
@@ -63,10 +64,29 @@ export const responses = sqliteTable(
     uniqueIndex("responses_wave_respondent").on(table.waveId, table.respondentKey),
     index("responses_wave_submitted").on(table.waveId, table.submittedAt),
     index("responses_respondent").on(table.respondentKey),
+    uniqueIndex("responses_receipt_hash").on(table.receiptHash),
   ],
 );
 
-/** One stored answer; written the moment the expert gives it. */
+/**
+ * Accounts that submitted a questionnaire in a wave, as keyed markers (see `Pseudonyms.submissionMarker`):
+ * keeps one submission per expert and wave without pointing at the response. WITHOUT ROWID (see the
+ * migration `anonymous_unlinkable`), so no row order follows the order of submissions.
+ */
+export const submissions = sqliteTable("submissions", {
+  marker: text("marker").primaryKey(),
+});
+
+/** Facts about the database itself, e.g. the check value of the pseudonym key it was created with. */
+export const settings = sqliteTable("settings", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+});
+
+/**
+ * One stored answer; written the moment the expert gives it. WITHOUT ROWID (see the migration
+ * `anonymous_unlinkable`): rows are ordered by their key, never by when they were written.
+ */
 export const answers = sqliteTable(
   "answers",
   {

@@ -121,7 +121,6 @@ function storeRecords(store: ResponseStore, located: Located[], now: Date): Impo
         anonymous: record.anonymous,
         source: "paper",
         answers: record.answers,
-        receipt: paperReceipt(record),
       },
       now,
     );
@@ -147,11 +146,6 @@ function sameResponse(store: ResponseStore, stored: StoredResponse, record: Inte
     stored.anonymous === record.anonymous &&
     sameAnswers(answers, record.answers)
   );
-}
-
-/** Paper respondents never see a receipt; it names the file's respondent so the row can be found again. */
-function paperReceipt(record: InterchangeRecord): string {
-  return `${record.questionnaire.slice(0, 3).toUpperCase()}${record.wave}-paper-${record.respondentId}`;
 }
 
 function at(entry: Located, problem: string): ImportProblem {

@@ -14,13 +14,17 @@ export function projectTables(sqlite: Database.Database): string[] {
     .all() as string[];
 }
 
-/** Every row of every project table in a stable order: the database's contents as plain data. */
+/**
+ * Every row of every project table in a stable order (by content: some tables have no rowid), the
+ * database's contents as plain data.
+ */
 export function tableRows(sqlite: Database.Database): Record<string, Row[]> {
   return Object.fromEntries(
-    projectTables(sqlite).map((table) => [
-      table,
-      sqlite.prepare(`select * from "${table}" order by rowid`).all() as Row[],
-    ]),
+    projectTables(sqlite).map((table) => {
+      const rows = sqlite.prepare(`select * from "${table}"`).all() as Row[];
+      const keyed = rows.map((row) => [JSON.stringify(row), row] as const);
+      return [table, keyed.sort(([a], [b]) => a.localeCompare(b)).map(([, row]) => row)];
+    }),
   );
 }
 

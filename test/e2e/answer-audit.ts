@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { isDeepStrictEqual } from "node:util";
 import Database from "better-sqlite3";
 import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
+import { receiptHash } from "../../src/privacy/receipts.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
 
 /** One expert's ledger, as the audit needs it. */
@@ -25,7 +26,7 @@ interface ResponseRow {
   id: number;
   respondent_key: string;
   questionnaire: string;
-  receipt: string | null;
+  receipt_hash: string | null;
   submitted_at: number | null;
 }
 
@@ -48,7 +49,7 @@ export function auditAnswers(
     if (orphans.length > 0) problems.push(`foreign_key_check: ${JSON.stringify(orphans)}`);
 
     const responses = db
-      .prepare("SELECT id, respondent_key, questionnaire, receipt, submitted_at FROM responses")
+      .prepare("SELECT id, respondent_key, questionnaire, receipt_hash, submitted_at FROM responses")
       .all() as ResponseRow[];
     const answerRows = db.prepare("SELECT response_id, question_id, value FROM answers").all() as Array<{
       response_id: number;
@@ -63,20 +64,49 @@ export function auditAnswers(
         expert,
       ]),
     );
-    for (const response of responses) {
-      if (!keys.has(response.respondent_key))
-        problems.push(`response ${response.id} (${response.questionnaire}) belongs to no expert`);
-    }
-    for (const [key, expert] of keys) {
-      const who = `expert ${expert.telegramId}`;
-      const own = responses.filter((response) => response.respondent_key === key);
-      if (own.length > 1) problems.push(`${who} has ${own.length} responses`);
-      const response = own[0];
-      const stored = new Map(
+    // A submitted anonymous response is under a random key: only the receipt the expert was shown finds it,
+    // and one whose receipt never reached the expert (the bot stopped in between) only by its answers.
+    const byReceipt = new Map(
+      experts.flatMap((expert) => (expert.receipt ? [[receiptHash(expert.receipt), expert] as const] : [])),
+    );
+    const answersOf = (id: number) =>
+      new Map(
         answerRows
-          .filter((row) => row.response_id === response?.id)
+          .filter((row) => row.response_id === id)
           .map((row) => [row.question_id, JSON.parse(row.value) as AnswerValue]),
       );
+    const unattributed = new Set<ResponseRow>();
+    const ownerOf = new Map<ResponseRow, AuditedExpert>();
+    for (const response of responses) {
+      const owner =
+        keys.get(response.respondent_key) ??
+        (response.receipt_hash ? byReceipt.get(response.receipt_hash) : undefined);
+      if (owner) ownerOf.set(response, owner);
+      else unattributed.add(response);
+    }
+    for (const expert of experts) {
+      if (!expert.anonymous || expert.receipt || !options.complete) continue;
+      const match = [...unattributed].find(
+        (response) =>
+          response.questionnaire === expert.questionnaire &&
+          response.submitted_at !== null &&
+          [...expert.acknowledged].every(([id, value]) =>
+            isDeepStrictEqual(answersOf(response.id).get(id), value),
+          ),
+      );
+      if (match) {
+        unattributed.delete(match);
+        ownerOf.set(match, expert);
+      }
+    }
+    for (const response of unattributed)
+      problems.push(`response ${response.id} (${response.questionnaire}) belongs to no expert`);
+    for (const expert of experts) {
+      const who = `expert ${expert.telegramId}`;
+      const own = responses.filter((response) => ownerOf.get(response) === expert);
+      if (own.length > 1) problems.push(`${who} has ${own.length} responses`);
+      const response = own[0];
+      const stored = response ? answersOf(response.id) : new Map<string, AnswerValue>();
       for (const [questionId, value] of expert.acknowledged) {
         if (!stored.has(questionId)) problems.push(`${who}: acknowledged answer ${questionId} is not stored`);
         else if (!isDeepStrictEqual(stored.get(questionId), value))
@@ -94,8 +124,8 @@ export function auditAnswers(
       }
       if (options.complete) {
         if (!response?.submitted_at) problems.push(`${who} has no submitted response`);
-        else if (response.receipt !== expert.receipt)
-          problems.push(`${who} was shown receipt ${expert.receipt}, stored ${response.receipt}`);
+        else if (expert.receipt && response.receipt_hash !== receiptHash(expert.receipt))
+          problems.push(`${who} was shown receipt ${expert.receipt}, which does not open their response`);
         const missing = [...expert.given.keys()].filter(
           (id) => !expert.acknowledged.has(id) || !stored.has(id),
         );

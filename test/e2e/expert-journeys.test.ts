@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LANGUAGES, Translations } from "../../src/i18n/translator.ts";
+import { receiptHash } from "../../src/privacy/receipts.ts";
 import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 import { BotProcess } from "./bot-process.ts";
 import { planOf } from "./expert-plans.ts";
@@ -107,7 +108,7 @@ describe("six experts answering at once against the real bot over HTTP", () => {
   it("stores exactly one submitted response per expert, with every answer", () => {
     expect(stored.responses).toHaveLength(experts.length);
     for (const [index, expert] of experts.entries()) {
-      const response = stored.responses.find((row) => row.receipt === receipts[index]);
+      const response = stored.responses.find((row) => row.receipt_hash === receiptHash(receipts[index]!));
       expect(response).toMatchObject({
         questionnaire: expert.plan.questionnaire,
         anonymous: expert.anonymous ? 1 : 0,

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, expect, it, onTestFailed } from "vitest";
 import { Translations } from "../../src/i18n/translator.ts";
+import { receiptHash } from "../../src/privacy/receipts.ts";
 import type { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 import type { BotProcess } from "./bot-process.ts";
 import { planOf } from "./expert-plans.ts";
@@ -99,7 +100,7 @@ it("experts whose bot is killed mid-questionnaire continue at the same question 
   const stored = readSurveyDatabase(bot.databasePath);
   expect(stored.responses).toHaveLength(2);
   for (const [index, expert] of [viaStart, viaButton].entries()) {
-    const response = stored.responses.find((row) => row.receipt === receipts[index])!;
+    const response = stored.responses.find((row) => row.receipt_hash === receiptHash(receipts[index]!))!;
     expect(response).toMatchObject({ questionnaire: expert.plan.questionnaire, answers: expert.given.size });
     expect(response.submitted_at).not.toBeNull();
     expect(Object.keys(stored.answersOf(response.id)).sort()).toEqual([...expert.given.keys()].sort());

@@ -4,10 +4,9 @@ import type { AnswerValue, Question } from "../../src/questionnaire/types.ts";
 import { type BotMessageView, describeMessages } from "../emulator/message-view.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
 import type { AuditedExpert } from "./answer-audit.ts";
-import { type AnswerPlan, LANGUAGE_NAMES, type SurveyExpert } from "./survey-expert.ts";
+import { type AnswerPlan, LANGUAGE_NAMES, RECEIPT, type SurveyExpert } from "./survey-expert.ts";
 
 const TICK = "✅ ";
-const RECEIPT = /[A-Z]{3}\d+-[2-9A-Z]{6}/;
 const POLL_MS = 10;
 // The bot has finished reacting once the chat has stayed still this long.
 const QUIET_MS = 50;
@@ -97,8 +96,14 @@ export class RetryingExpert {
     return this.survey.user;
   }
 
+  /**
+   * The bot confirmed the submission: with the thank-you and its receipt, or (when it stopped between sealing
+   * an anonymous response and replying) with the note that the wave's anonymous response is in.
+   */
+  submitted = false;
+
   get finished(): boolean {
-    return this.receipt !== undefined;
+    return this.submitted;
   }
 
   /** Acts until the expert has a receipt, the signal aborts or `until` holds. */
@@ -182,6 +187,12 @@ export class RetryingExpert {
   }
 
   #read(): Screen {
+    const newest = this.user
+      .messages()
+      .filter((message) => !message.deleted)
+      .at(-1);
+    if (newest?.text === this.survey.plain(this.survey.t("submitted.sealed")))
+      return { kind: "submitted", view: newest, receipt: undefined };
     const view = this.user
       .messages()
       .filter((message) => !message.deleted && message.buttons.length > 0)
@@ -246,7 +257,10 @@ export class RetryingExpert {
       this.#awaitingAck = undefined;
     }
     if (screen.kind === "review") this.#checkReview(screen.view as BotMessageView);
-    if (screen.kind === "submitted") this.receipt = screen.receipt;
+    if (screen.kind === "submitted") {
+      this.submitted = true;
+      this.receipt = screen.receipt ?? this.receipt;
+    }
   }
 
   #checkReview(view: BotMessageView): void {

@@ -4,7 +4,7 @@ export interface StoredResponseRow {
   id: number;
   questionnaire: string;
   anonymous: number;
-  receipt: string | null;
+  receipt_hash: string | null;
   submitted_at: number | null;
   answers: number;
 }
@@ -15,7 +15,7 @@ export function readSurveyDatabase(path: string) {
   try {
     const responses = db
       .prepare(
-        `SELECT r.id, r.questionnaire, r.anonymous, r.receipt, r.submitted_at,
+        `SELECT r.id, r.questionnaire, r.anonymous, r.receipt_hash, r.submitted_at,
                 (SELECT count(*) FROM answers a WHERE a.response_id = r.id) AS answers
            FROM responses r ORDER BY r.id`,
       )

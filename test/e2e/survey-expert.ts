@@ -10,7 +10,7 @@ const TICK = "✅ ";
 // A person reads the screen before tapping. It also keeps a simulated expert under the bot's flood limit
 // (20 updates per user in 2 s), above which updates are dropped as a flood.
 const THINK_MS = 100;
-const RECEIPT = /[A-Z]{3}\d+-[2-9A-Z]{6}/;
+export const RECEIPT = /[2-9A-HJ-NP-Z]{4}(?:-[2-9A-HJ-NP-Z]{4}){6}/;
 /** Multi-selects where the expert also ticks "other" and specifies it. */
 const WITH_OTHER = new Set(["strategies", "care_measures"]);
 
@@ -180,7 +180,8 @@ export class SurveyExpert {
     await this.press(this.t("buttons.submit"));
     const text = this.screen().text;
     const receipt = RECEIPT.exec(text)?.[0];
-    if (!receipt || text !== this.plain(this.t("submitted.thanks", { receipt })))
+    const thanks = this.anonymous ? "submitted.thanks_anonymous" : "submitted.thanks";
+    if (!receipt || text !== this.plain(this.t(thanks, { receipt })))
       throw this.#lost("expected the thank-you message with a receipt");
     return receipt;
   }

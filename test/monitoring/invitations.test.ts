@@ -60,12 +60,11 @@ function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
       },
       new Date(),
     );
-    services.experts.save(pseudonym, {
-      telegramId: person.id,
+    services.experts.enrol(pseudonym, { telegramId: person.id, language: "en" }, new Date());
+    services.experts.completeAccount(pseudonym, {
       username: null,
       firstName: `Expert ${person.id}`,
       lastName: null,
-      language: "en",
     });
     services.experts.update(pseudonym, { inviteToNextWave: person.optedIn });
     seedResponse(testBot, { questionnaire: "education", respondentKey: pseudonym, anonymous: false });

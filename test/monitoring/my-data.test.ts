@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { answers, experts, invitations, participants, responses } from "../../src/db/schema.ts";
+import { receiptIn, responseByReceipt } from "../support/receipts.ts";
 import { createTestBot, expert } from "../support/test-bot.ts";
-import { completeQuestionnaire, onboard, openResponse, t } from "./monitoring-support.ts";
+import { answerOn, completeQuestionnaire, onboard, openResponse, t } from "./monitoring-support.ts";
 
 const account = { id: 601, language_code: "en", first_name: "Gulnara", username: "gulnara_expert" };
 
@@ -10,21 +11,18 @@ describe("/my_data", () => {
     const testBot = createTestBot();
     const user = expert(testBot, account);
     await completeQuestionnaire(testBot, user, account.id, "education", false);
-    const receipt = openResponse(testBot, account.id, "education", false)!.receipt!;
 
     await user.send("/my_data");
 
     const text = user.last().text;
     expect(text).toContain("Telegram id: 601\nUsername: @gulnara_expert\nName: Gulnara\nLanguage: en");
     expect(text).toContain("Reminders: on\nInvitations to the next wave: no");
-    expect(text).toMatch(
-      new RegExp(`📋 Education, wave 1: submitted on \\d{4}-\\d{2}-\\d{2}, receipt ${receipt}`),
-    );
+    expect(text).toMatch(/📋 Education, wave 1: submitted on \d{4}-\d{2}-\d{2}\n/);
     expect(text).toContain("• Full name: answer to full_name");
     expect(text).toContain("• Region: Shymkent");
     expect(text).toContain(`• ${t("questionnaire:questions.education.edu_role.short")}: Chief specialist`);
     expect(text).toContain(
-      "Answers given anonymously are not linked to you, so they are not shown here and cannot be deleted.",
+      "Answers submitted anonymously are not linked to you, so they are not shown here: only their receipt reopens them.",
     );
   });
 
@@ -53,8 +51,9 @@ describe("/delete_my_data", () => {
     await testBot.bot.handleUpdate(testBot.telegram.textUpdate(account, "/start"));
     await user.press("Healthcare");
     await user.press(t("anonymity.anonymous"));
-    await user.press("Shymkent");
-    const anonymousResponse = openResponse(testBot, account.id, "healthcare", true)!;
+    await answerOn(testBot, user, account.id, "healthcare", true);
+    await user.press(t("buttons.submit"));
+    const anonymousResponse = responseByReceipt(testBot, receiptIn(user.last().text)!)!;
     const pseudonym = testBot.services.pseudonyms.participant(account.id);
     testBot.services.invitations.claim(
       testBot.services.waves.openWave("education")!.id,
@@ -64,13 +63,13 @@ describe("/delete_my_data", () => {
 
     await user.send("/delete_my_data");
     expect(user.last().text).toContain("and 1 response given with your name?");
-    expect(user.last().text).toContain("Answers given anonymously cannot be traced back to you");
+    expect(user.last().text).toContain("only their receipt can withdraw them");
     expect(testBot.db.select().from(experts).all()).toHaveLength(1);
 
     await user.press("🗑 Yes, delete");
 
     expect(user.last().text).toBe(
-      "Deleted: your account data, your chat settings and 1 response given with your name. Answers given anonymously cannot be traced back to you and were not deleted.",
+      "Deleted: your account data, your chat settings and 1 response given with your name. Answers submitted anonymously are not linked to you and were not deleted: only their receipt can withdraw them.",
     );
     const { db } = testBot;
     expect(db.select().from(experts).all()).toEqual([]);
@@ -108,14 +107,16 @@ describe("/delete_my_data", () => {
 });
 
 describe("/help", () => {
-  it("names /my_data and /delete_my_data and says anonymous answers cannot be deleted", async () => {
+  it("names /my_data and /delete_my_data and says only the receipt reopens anonymous answers", async () => {
     const testBot = createTestBot();
     const user = expert(testBot, { id: 603, language_code: "en" });
     await user.send("/help");
     const text = user.last().text;
     expect(text).toContain("/my_data");
     expect(text).toContain("/delete_my_data");
-    expect(text).toMatch(/answer anonymously.*cannot be shown or deleted/s);
-    expect(t("consent.text")).toMatch(/answer anonymously.*cannot be traced or deleted/s);
+    expect(text).toMatch(/answer anonymously.*Only the receipt you get then can reopen them/s);
+    expect(t("consent.text")).toMatch(
+      /When you submit, that link is destroyed.*only with it can you see, change or withdraw/s,
+    );
   });
 });

@@ -60,7 +60,13 @@ function seedAnswered(testBot: TestBot, seeded: Seeded): void {
     ? services.pseudonyms.anonymousRespondent(seeded.user, seeded.questionnaire)
     : pseudonym;
   const response = storeAnswerByAnswer(services.responses, wave, respondentKey, state);
-  if (seeded.submitted) services.responses.submit(response.id, "EDU1-SEEDED", now);
+  if (!seeded.submitted) return;
+  const receiptHash = `seeded-${response.id}`;
+  if (!seeded.anonymous) services.responses.submit(response.id, receiptHash, now);
+  else {
+    const marker = services.pseudonyms.submissionMarker(respondentKey, wave.id);
+    services.responses.seal(response.id, { receiptHash, marker, day: now });
+  }
 }
 
 /** What went wrong with one update: empty when the bot behaved. */

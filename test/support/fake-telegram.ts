@@ -27,10 +27,16 @@ type Keyboard = { inline_keyboard?: { text: string; callback_data?: string }[][]
 export class FakeTelegram {
   readonly calls: ApiCall[] = [];
   readonly messages = new Map<number, SentMessage[]>();
-  private nextMessageId = 1;
-  private nextUpdateId = 1;
+  private nextMessageId: number;
+  private nextUpdateId: number;
   /** Files users sent, by file_id, served at /file/bot<token>/<file_path> as Telegram does. */
   private readonly files = new Map<string, Buffer>();
+
+  /** `firstId`: where update and message ids start, e.g. past those a bot before a restart has seen. */
+  constructor(firstId = 1) {
+    this.nextMessageId = firstId;
+    this.nextUpdateId = firstId;
+  }
 
   readonly fetch = async (url: unknown, init?: { body?: unknown }): Promise<Response> => {
     const download = /\/file\/bot[^/]+\/documents\/(.+)$/.exec(String(url));

@@ -19,9 +19,11 @@ export function createTestBot(
     now?: () => Date;
     /** A Bot API server to talk to (the emulator) instead of the FakeTelegram. */
     server?: { token: string; apiRoot: string; botInfo: UserFromGetMe };
+    /** Where update and message ids start: past those of a bot this one restarts. */
+    firstId?: number;
   } = {},
 ) {
-  const telegram = new FakeTelegram();
+  const telegram = new FakeTelegram(options.firstId);
   const token = options.server?.token ?? "123:test";
   const client = options.server ? { apiRoot: options.server.apiRoot } : { fetch: telegram.fetch as never };
   const db: SurveyDatabase = openDatabase(options.databasePath ?? ":memory:");

@@ -7,7 +7,8 @@ const KEEP = "del:no";
 
 /**
  * `/my_data` shows a named expert everything stored about them; `/delete_my_data` deletes it after a
- * confirmation. Anonymous responses carry no link to the account, so neither command can reach them.
+ * confirmation, with any unfinished anonymous draft. Submitted anonymous responses carry no link to the account,
+ * so neither command can reach them: only their receipt does.
  */
 export const myDataFeature = new Composer<BotContext>();
 const privateChat = myDataFeature.chatType("private");
@@ -28,7 +29,10 @@ privateChat.command("delete_my_data", async (ctx) => {
 
 privateChat.callbackQuery(DELETE, async (ctx) => {
   const { services, t } = ctx;
-  const count = services.experts.deleteEverything(services.pseudonyms.participant(ctx.from.id));
+  const drafts = [...services.questionnaires.keys()].map((id) =>
+    services.pseudonyms.anonymousRespondent(ctx.from.id, id),
+  );
+  const count = services.experts.deleteEverything(services.pseudonyms.participant(ctx.from.id), drafts);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(t("monitoring:delete.done", { count }));
 });

@@ -20,7 +20,7 @@ export const onboardingActions: ActionHandlers = {
 
   async consent(ctx, chat) {
     const preselected = chat.participant.questionnaire;
-    chat.update({ stage: preselected ? "anonymity" : "questionnaire", consentedAt: new Date() });
+    chat.update({ stage: preselected ? "anonymity" : "questionnaire", consentedAt: ctx.services.now() });
     if (preselected && !ctx.services.waves.openWave(preselected)) await chat.noOpenWave();
     else await chat.showCurrent("edit");
     return undefined;
@@ -62,20 +62,29 @@ export const onboardingActions: ActionHandlers = {
 
 /**
  * Starts (or re-attaches to) the expert's response in the open wave. Switching between named and anonymous
- * moves a draft to the other respondent key and drops identity answers an anonymous response must not hold.
+ * moves a draft to a fresh row under the other key, without identity answers an anonymous response must not
+ * hold. An expert who submitted anonymously in the wave is told so: that response is out of reach.
  */
 async function beginResponse(ctx: BotContext, chat: ExpertChat, choice: boolean): Promise<void> {
   const { services } = ctx;
   const questionnaire = services.questionnaires.get(chat.participant.questionnaire ?? "");
   const wave = questionnaire && services.waves.openWave(questionnaire.id);
   if (!questionnaire || !wave) return;
+  if (chat.submittedAnonymously(questionnaire.id, wave.id)) {
+    chat.update({ anonymous: true, stage: "submitted" });
+    return;
+  }
   const other = services.responses.find(wave.id, chat.respondentKey(questionnaire.id, !choice));
   // One submission per expert and wave: a submitted response keeps the anonymity it was given.
   const anonymous = other?.submittedAt ? other.anonymous : choice;
   const key = chat.respondentKey(questionnaire.id, anonymous);
   if (other && !other.submittedAt && !services.responses.find(wave.id, key)) {
     const identity = questionnaire.questions.filter((q) => q.section === "identity").map((q) => q.id);
-    services.responses.changeAnonymity(other.id, key, anonymous, anonymous ? identity : []);
+    services.responses.moveDraft(
+      other.id,
+      { respondentKey: key, anonymous, removed: anonymous ? identity : [] },
+      services.now(),
+    );
   } else if (!services.responses.find(wave.id, key)) {
     services.responses.create(
       { waveId: wave.id, questionnaire: questionnaire.id, respondentKey: key, anonymous, source: "telegram" },
@@ -83,15 +92,13 @@ async function beginResponse(ctx: BotContext, chat: ExpertChat, choice: boolean)
       services.now(),
     );
   }
-  if (!anonymous && ctx.from) {
-    services.experts.save(chat.pseudonym, {
-      telegramId: ctx.from.id,
-      username: ctx.from.username ?? null,
-      firstName: ctx.from.first_name,
-      lastName: ctx.from.last_name ?? null,
-      language: chat.language,
-    });
-  } else if (anonymous && !services.responses.hasResponses(chat.pseudonym)) {
+  if (!anonymous) {
+    services.experts.enrol(
+      chat.pseudonym,
+      { telegramId: chat.telegramId, language: chat.language },
+      services.now(),
+    );
+  } else if (!services.responses.hasResponses(chat.pseudonym)) {
     services.experts.delete(chat.pseudonym);
   }
   chat.update({ anonymous, stage: "answering" });

@@ -48,10 +48,7 @@ export function myDataLines(t: Translate, stored: StoredAboutExpert): string[] {
   if (responses.length === 0) lines.push(t("monitoring:my_data.no_responses"));
   for (const { response, answers, questionnaire } of responses) {
     const status = response.submittedAt
-      ? t("monitoring:my_data.submitted", {
-          date: isoDay(response.submittedAt),
-          receipt: response.receipt ?? "",
-        })
+      ? t("monitoring:my_data.submitted", { date: isoDay(response.submittedAt) })
       : t("monitoring:my_data.unfinished");
     lines.push(
       t("monitoring:my_data.response", {

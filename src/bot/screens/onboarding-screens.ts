@@ -57,12 +57,8 @@ export function resumeScreen(
   return { text: escapeHtml(t("resume.prompt", details)), keyboard };
 }
 
-export function submittedScreen(
-  t: Translate,
-  receipt: string,
-  revision: number,
-  justSubmitted: boolean,
-): Screen {
+/** A named expert who submitted in the open wave may change their answers. */
+export function submittedScreen(t: Translate, revision: number): Screen {
   const keyboard = new InlineKeyboard().text(t("buttons.change"), encodeButton(revision, "change"));
-  return { text: t(justSubmitted ? "submitted.thanks" : "submitted.already", { receipt }), keyboard };
+  return { text: t("submitted.already"), keyboard };
 }

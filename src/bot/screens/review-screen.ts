@@ -21,11 +21,7 @@ export function reviewScreen(
   const questions = visibleQuestions(questionnaire, state.answers, { anonymous: state.anonymous });
   const header = [t("review.title"), `<i>${escapeHtml(questionnaireTitle(t, questionnaire.id))}</i>`, ""];
   const footer = ["", escapeHtml(t("review.hint"))];
-  const entries = questions.map((question, index) => {
-    const answer = state.answers[question.id];
-    const value = answer ? describeAnswer(t, question, answer) : "—";
-    return { title: `${index + 1}. <b>${escapeHtml(questionTitle(t, question))}</b>: `, value };
-  });
+  const entries = answerEntries(t, questionnaire, state);
   const keyboard = new InlineKeyboard();
   questions.forEach((question, index) => {
     keyboard.text(t("buttons.edit", { number: index + 1 }), encodeButton(revision, "edit", question.id));
@@ -38,8 +34,23 @@ export function reviewScreen(
   return { text: fitToMessage(header, entries, footer), keyboard };
 }
 
-/** Long free-text answers are shortened until the whole review fits in one Telegram message. */
-function fitToMessage(
+/** Each question the expert sees, numbered, with their answer in words. */
+export function answerEntries(
+  t: Translate,
+  questionnaire: Questionnaire,
+  state: Pick<ResponseState, "answers" | "anonymous">,
+): { title: string; value: string }[] {
+  return visibleQuestions(questionnaire, state.answers, { anonymous: state.anonymous }).map(
+    (question, index) => {
+      const answer = state.answers[question.id];
+      const value = answer ? describeAnswer(t, question, answer) : "—";
+      return { title: `${index + 1}. <b>${escapeHtml(questionTitle(t, question))}</b>: `, value };
+    },
+  );
+}
+
+/** Long free-text answers are shortened until the whole text fits in one Telegram message. */
+export function fitToMessage(
   header: string[],
   entries: { title: string; value: string }[],
   footer: string[],

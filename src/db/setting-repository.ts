@@ -1,0 +1,18 @@
+import { eq } from "drizzle-orm";
+import type { SurveyDatabase } from "./database.ts";
+import { settings } from "./schema.ts";
+
+/** Named facts about the database itself. */
+export class SettingRepository {
+  constructor(private readonly db: SurveyDatabase) {}
+
+  get(name: string): string | undefined {
+    return this.db.select().from(settings).where(eq(settings.name, name)).get()?.value;
+  }
+
+  /** Stores `value` under `name` unless one is stored already; returns the value stored. */
+  getOrSet(name: string, value: string): string {
+    this.db.insert(settings).values({ name, value }).onConflictDoNothing().run();
+    return this.get(name)!;
+  }
+}
