@@ -103,6 +103,14 @@ export function languageFromTelegram(code: string | undefined): Language {
   return "en";
 }
 
+/** Each language by its own name, as the language buttons and /my_data show it. */
+export const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
+
+/** The name of a stored language code; a code that is not one of ours is shown as it is. */
+export function languageName(code: string): string {
+  return isLanguage(code) ? LANGUAGE_NAMES[code] : code;
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }

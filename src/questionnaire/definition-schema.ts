@@ -19,6 +19,7 @@ const questionSchema = z.strictObject({
   max: z.number().int().optional(),
   maxLength: z.number().int().positive().optional(),
   preferNotToSay: z.boolean().optional(),
+  rankBy: z.enum(["importance", "severity", "frequency"]).optional(),
   relevant: z.strictObject({ question: z.string(), anyOf: z.array(z.string()).min(1) }).optional(),
 });
 

@@ -153,6 +153,7 @@ function buildQuestion(
   } else if (def.choices || def.only) {
     throw fail(`a ${def.type} question takes no choice list`);
   }
+  if (def.rankBy && def.type !== "rank") throw fail(`a ${def.type} question takes no rank order`);
   if (def.type === "integer" && (def.min === undefined || def.max === undefined || def.min > def.max)) {
     throw fail("an integer question needs min ≤ max");
   }
@@ -174,6 +175,7 @@ function buildQuestion(
     ...(def.max !== undefined ? { max: def.max } : {}),
     ...(def.type === "text" ? { maxLength: def.maxLength ?? 500 } : {}),
     ...(def.preferNotToSay ? { preferNotToSay: true } : {}),
+    ...(def.rankBy ? { rankBy: def.rankBy } : {}),
     ...(def.relevant ? { relevant: def.relevant } : {}),
   };
 }

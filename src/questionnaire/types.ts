@@ -1,6 +1,9 @@
 /** Question types, named after XLSForm's vocabulary. */
 export type QuestionType = "select_one" | "select_multiple" | "rank" | "integer" | "text";
 
+/** The order a rank question asks for; the hint under it and the summary's ranking title name it. */
+export type RankOrder = "importance" | "severity" | "frequency";
+
 export interface ChoiceOption {
   /** Stable id: exports, imports and summaries key on it. */
   id: string;
@@ -32,6 +35,8 @@ export interface Question {
   maxLength?: number;
   /** An integer question may be declined with a "prefer not to say" button. */
   preferNotToSay?: boolean;
+  /** A rank question's order; without it, the texts speak of "the order asked above". */
+  rankBy?: RankOrder;
   relevant?: Condition;
 }
 

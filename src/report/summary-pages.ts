@@ -206,9 +206,11 @@ function rankPage(
   const t = labels.t;
   const waveKeys = summary.waves.map(String).filter((wave) => waves[wave]);
   const lines: string[] = [];
+  const { rankBy } = labels.question(questionId);
+  const title = rankBy ? `coordinator:ranking_title_${rankBy}` : "coordinator:ranking_title";
   for (const wave of waveKeys) {
     const statistics = waves[wave]!;
-    lines.push(t("coordinator:ranking_title", { wave }));
+    lines.push(t(title, { wave }));
     for (const entry of statistics.ranking) {
       lines.push(
         t("coordinator:ranking_line", {

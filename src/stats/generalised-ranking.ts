@@ -3,9 +3,9 @@ export interface RankedItem {
   id: string;
   /** Sum of the item's ranks over the experts; a multiple of 0.5. */
   rankSum: number;
-  /** Mean rank over the experts, unrounded (1 = most important). */
+  /** Mean rank over the experts, unrounded (1 = ranked first). */
   meanRank: number;
-  /** 1 = most important; items with equal mean rank share a place, competition style (1, 2, 2, 4). */
+  /** 1 = ranked first; items with equal mean rank share a place, competition style (1, 2, 2, 4). */
   place: number;
 }
 
@@ -18,7 +18,7 @@ export interface GeneralisedRanking {
 }
 
 /**
- * Builds the generalised ranking of `itemIds` from each expert's `rankings` (item ids, most important first).
+ * Builds the generalised ranking of `itemIds` from each expert's `rankings` (item ids, first place first).
  * A ranking may stop early: the expert's unranked items share the mean of the remaining places (7 items, top 3
  * given → the other 4 each get (4 + 5 + 6 + 7) / 4 = 5.5). Unknown and repeated ids are skipped; experts who
  * ranked no item are left out.

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALES_DIR, LANGUAGES, Translations } from "../../src/i18n/translator.ts";
+import { DEFAULT_LOCALES_DIR, LANGUAGE_NAMES, LANGUAGES, Translations } from "../../src/i18n/translator.ts";
 import { questionnaires } from "../support/questionnaires.ts";
 
 type Tree = { [key: string]: string | Tree };
@@ -45,7 +46,42 @@ const baseOf = (key: string) => {
 /** Keys with i18next's plural suffixes folded into one, since each language has its own plural forms. */
 const baseKeys = (language: string) => new Set([...byLanguage[language]!.keys()].map(baseOf));
 const allKeys = new Set(LANGUAGES.flatMap((language) => [...baseKeys(language)]));
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]!);
+/** Every placeholder any language uses in a key, its plural forms folded into one. */
+const placeholdersOfKey = new Map<string, Set<string>>();
+for (const language of LANGUAGES) {
+  for (const [key, text] of byLanguage[language]!) {
+    const names = placeholdersOfKey.get(baseOf(key)) ?? new Set();
+    for (const name of placeholders(text)) names.add(name);
+    placeholdersOfKey.set(baseOf(key), names);
+  }
+}
+
+/** What a phone shows on one line of a button: more is cut off with "…". */
+const BUTTON_WIDTH = 32;
+/** Put before the options an expert has chosen. */
+const SELECTED = "✅ ";
+const graphemes = (text: string) => [...new Intl.Segmenter().segment(text)].length;
+const SOURCE_DIR = fileURLToPath(new URL("../../src/", import.meta.url));
+
+/**
+ * The keys of the texts the bot puts on buttons: every key a `t(…)` call names on a line that adds a
+ * button (`.text(` of a keyboard or the question screen's `button(`), so a new button is checked too.
+ */
+function buttonKeys(): Set<string> {
+  const keys = new Set<string>();
+  for (const file of readdirSync(SOURCE_DIR, { recursive: true, encoding: "utf8" })) {
+    if (!file.endsWith(".ts")) continue;
+    for (const line of readFileSync(join(SOURCE_DIR, file), "utf8").split("\n")) {
+      if (!/\.text\(|\bbutton\(/.test(line)) continue;
+      for (const [, args] of line.matchAll(/\bt\(([^()]*)/g)) {
+        for (const [, key] of args!.matchAll(/"([\w:.]+)"/g))
+          keys.add(key!.includes(":") ? key! : `bot:${key}`);
+      }
+    }
+  }
+  return keys;
+}
 
 describe("translations", () => {
   it.each(LANGUAGES)("%s has every key that any language has", (language) => {
@@ -61,12 +97,14 @@ describe("translations", () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(LANGUAGES)("%s keeps the placeholders of the English text", (language) => {
-    const differing = [...byLanguage[language]!].filter(([key, text]) => {
-      const english = byLanguage.en!.get(key) ?? byLanguage.en!.get(`${baseOf(key)}_other`);
-      return english !== undefined && placeholders(text).join() !== placeholders(english).join();
+  it.each(LANGUAGES)("%s uses every placeholder that any language uses in the same key", (language) => {
+    const missing = [...byLanguage[language]!].flatMap(([key, text]) => {
+      const own = placeholders(text);
+      return [...placeholdersOfKey.get(baseOf(key))!]
+        .filter((name) => !own.includes(name))
+        .map((name) => `${key}: {{${name}}}`);
     });
-    expect(differing.map(([key]) => key)).toEqual([]);
+    expect(missing).toEqual([]);
   });
 
   it.each(LANGUAGES)("%s names every questionnaire, question and option", (language) => {
@@ -88,11 +126,33 @@ describe("translations", () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(LANGUAGES)("%s button labels fit on a phone (32 characters)", (language) => {
-    const long = [...byLanguage[language]!].filter(
-      ([key, text]) =>
-        (key.startsWith("questionnaire:choices.") || key.startsWith("bot:buttons.")) && [...text].length > 32,
+  it("finds the button texts in the bot's code", () => {
+    expect([...buttonKeys()]).toEqual(
+      expect.arrayContaining([
+        "bot:buttons.done",
+        "bot:buttons.submit_changes",
+        "bot:consent.agree",
+        "monitoring:delete.yes",
+        "monitoring:waves.open_button",
+        "coordinator:next",
+      ]),
     );
-    expect(long).toEqual([]);
   });
+
+  it.each(LANGUAGES)(
+    `%s option and button labels fit on one line of a phone (${BUTTON_WIDTH})`,
+    (language) => {
+      const texts = byLanguage[language]!;
+      const labels = [
+        ...[...texts]
+          .filter(([key]) => key.startsWith("questionnaire:choices."))
+          .map(([key, text]) => [key, SELECTED + text]),
+        ...Object.entries(LANGUAGE_NAMES).map(([code, name]) => [`language ${code}`, SELECTED + name]),
+        ...[...texts].filter(([key]) => key.startsWith("questionnaire:titles.")),
+        ...[...buttonKeys()].map((key) => [key, (texts.get(key) ?? "").replace(/\{\{\w+\}\}/g, "99")]),
+      ];
+      const long = labels.filter(([, label]) => graphemes(label!) > BUTTON_WIDTH);
+      expect(long).toEqual([]);
+    },
+  );
 });

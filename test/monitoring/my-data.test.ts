@@ -15,7 +15,8 @@ describe("/my_data", () => {
     await user.send("/my_data");
 
     const text = user.last().text;
-    expect(text).toContain("Telegram id: 601\nUsername: @gulnara_expert\nName: Gulnara\nLanguage: en");
+    expect(text).toContain("Telegram id: 601\nUsername: @gulnara_expert\nName: Gulnara\nLanguage: English");
+    expect(text).toContain("Chat settings: language English,");
     expect(text).toContain("Reminders: on\nInvitations to the next wave: no");
     expect(text).toMatch(/📋 Education, wave 1: submitted on \d{4}-\d{2}-\d{2}\n/);
     expect(text).toContain("• Full name: answer to full_name");

@@ -66,6 +66,9 @@ describe("questionnaire definitions", () => {
       "low_knowledge_grade",
       "no_prior_schooling",
     ]);
+    expect(rank.rankBy).toBe("severity");
+    const diseasesRank = questionnaire("healthcare").questions.find((q) => q.id === "diseases_rank")!;
+    expect(diseasesRank.rankBy).toBe("frequency");
     const experience = questionnaire("education").questions.find((q) => q.id === "experience_years")!;
     expect([experience.min, experience.max]).toEqual([0, 60]);
   });
@@ -118,5 +121,21 @@ describe("questionnaire definitions", () => {
     expect(() => loadQuestionnaires(dir)).toThrow(
       /common\.json, question "experience_years": an integer question needs min ≤ max/,
     );
+  });
+
+  it("refuse a rank order on a question that is not a ranking", () => {
+    const dir = definitionsWith("education.json", (d) => {
+      d.sections.main[0].rankBy = "importance";
+    });
+    expect(() => loadQuestionnaires(dir)).toThrow(
+      /question "access_relevance": a select_one question takes no rank order/,
+    );
+  });
+
+  it("refuse a rank order the texts cannot name", () => {
+    const dir = definitionsWith("healthcare.json", (d) => {
+      d.sections.main[6].rankBy = "cost";
+    });
+    expect(() => loadQuestionnaires(dir)).toThrow(/healthcare\.json, question "diseases_rank"/);
   });
 });

@@ -1,7 +1,7 @@
 import type { Expert } from "../../db/expert-repository.ts";
 import type { Participant } from "../../db/participant-repository.ts";
 import type { StoredResponse } from "../../db/response-repository.ts";
-import type { Translate } from "../../i18n/translator.ts";
+import { languageName, type Translate } from "../../i18n/translator.ts";
 import type { Answers, Questionnaire } from "../../questionnaire/types.ts";
 import { describeAnswer, questionnaireTitle, questionTitle } from "../screens/labels.ts";
 import { isoDay } from "./iso-day.ts";
@@ -31,7 +31,9 @@ export function myDataLines(t: Translate, stored: StoredAboutExpert): string[] {
       t("monitoring:my_data.telegram_id", { value: expert.telegramId }),
       ...(expert.username ? [t("monitoring:my_data.username", { value: expert.username })] : []),
       ...(name ? [t("monitoring:my_data.name", { value: name })] : []),
-      ...(expert.language ? [t("monitoring:my_data.language", { value: expert.language })] : []),
+      ...(expert.language
+        ? [t("monitoring:my_data.language", { value: languageName(expert.language) })]
+        : []),
       t("monitoring:my_data.reminders", {
         value: t(expert.remindersEnabled ? "monitoring:my_data.on" : "monitoring:my_data.off"),
       }),
@@ -43,7 +45,13 @@ export function myDataLines(t: Translate, stored: StoredAboutExpert): string[] {
   } else {
     lines.push(t("monitoring:my_data.no_account"));
   }
-  if (participant) lines.push("", t("monitoring:my_data.chat", { language: participant.language ?? "—" }));
+  if (participant)
+    lines.push(
+      "",
+      t("monitoring:my_data.chat", {
+        language: participant.language ? languageName(participant.language) : "—",
+      }),
+    );
   lines.push("");
   if (responses.length === 0) lines.push(t("monitoring:my_data.no_responses"));
   for (const { response, answers, questionnaire } of responses) {

@@ -1,10 +1,8 @@
 import { InlineKeyboard } from "grammy";
-import { LANGUAGES, type Language, type Translate } from "../../i18n/translator.ts";
+import { LANGUAGE_NAMES, LANGUAGES, type Language, type Translate } from "../../i18n/translator.ts";
 import { encodeButton } from "../callback-data.ts";
 import { questionnaireTitle } from "./labels.ts";
 import { escapeHtml, type Screen } from "./screen.ts";
-
-const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
 
 /** Language choice; the language of the expert's Telegram app comes first and is marked. */
 export function languageScreen(t: Translate, preselected: Language, revision: number): Screen {

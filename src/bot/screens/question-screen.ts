@@ -60,7 +60,8 @@ export function questionScreen(
       break;
     }
     case "rank": {
-      lines.push("", escapeHtml(t("question.hint_rank")));
+      const hint = question.rankBy ? `question.hint_rank_${question.rankBy}` : "question.hint_rank";
+      lines.push("", escapeHtml(t(hint)));
       const order = rankingOf(state, question);
       if (order.length > 0) {
         lines.push("", escapeHtml(t("question.your_order")));
