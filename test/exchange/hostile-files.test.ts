@@ -12,8 +12,17 @@ import { createTestBot, type TestBot } from "../support/test-bot.ts";
 const COORDINATOR = 42;
 const UNPACKED_BEYOND_LIMIT = IMPORT_LIMITS.unpackedBytes + 1024 * 1024;
 
-async function upload(testBot: TestBot, language: string, fileName: string, bytes: Buffer, declared?: number | null) {
-  const update = testBot.telegram.documentUpdate({ id: COORDINATOR, language_code: language }, { fileName, bytes });
+async function upload(
+  testBot: TestBot,
+  language: string,
+  fileName: string,
+  bytes: Buffer,
+  declared?: number | null,
+) {
+  const update = testBot.telegram.documentUpdate(
+    { id: COORDINATOR, language_code: language },
+    { fileName, bytes },
+  );
   const document = (update.message as { document: { file_size?: number } }).document;
   if (declared === null) delete document.file_size;
   else if (declared !== undefined) document.file_size = declared;
@@ -59,8 +68,12 @@ describe("a hostile upload is refused with one message in the coordinator's lang
     // Within the row and column limits, but 1.8 million cells do not fit into a 16 MB heap.
     const dense = Buffer.from(`${"x,".repeat(199)}x\n`.repeat(9_000));
     const exhausted = { ok: false, refusal: "exhausted" };
-    expect(await readTableFileIsolated(dense, { ...IMPORT_LIMITS, workerHeapMegabytes: 16 })).toEqual(exhausted);
-    expect(await readTableFileIsolated(dense, { ...IMPORT_LIMITS, workerMilliseconds: 1 })).toEqual(exhausted);
+    expect(await readTableFileIsolated(dense, { ...IMPORT_LIMITS, workerHeapMegabytes: 16 })).toEqual(
+      exhausted,
+    );
+    expect(await readTableFileIsolated(dense, { ...IMPORT_LIMITS, workerMilliseconds: 1 })).toEqual(
+      exhausted,
+    );
     expect(await readTableFileIsolated(Buffer.from("respondent_id\nP-1\n"))).toEqual({
       ok: true,
       tables: [{ rows: [["respondent_id"], ["P-1"]] }],
