@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { openDatabase } from "../db/database.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
@@ -7,7 +7,8 @@ import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import { backupDatabase } from "../exchange/backup-database.ts";
 import { writeExportFiles } from "../exchange/export-files.ts";
-import { importReport } from "../exchange/import-report.ts";
+import { IMPORT_LIMITS } from "../exchange/import-limits.ts";
+import { importReport, refusalText } from "../exchange/import-report.ts";
 import { importResponses } from "../exchange/import-responses.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
 import { loadQuestionnaires } from "../questionnaire/loader.ts";
@@ -85,6 +86,7 @@ if (command === "summary") {
 } else if (command === "import") {
   const path = rest[0] ?? fail("import takes the path of a .csv or .xlsx file");
   if (!existsSync(path)) fail(`No file at ${path}`);
+  if (statSync(path).size > IMPORT_LIMITS.fileBytes) fail(refusalText(cliTranslator(), "file_size"));
   const result = await importResponses(
     { questionnaires, waves, responses, tallies },
     readFileSync(path),

@@ -133,6 +133,15 @@ export class ResponseRepository {
     return this.db.select().from(responses).where(eq(responses.id, id)).get();
   }
 
+  /** The largest response id in use, 0 when there is none. */
+  highestId(): number {
+    const row = this.db
+      .select({ highest: sql<number | null>`max(${responses.id})` })
+      .from(responses)
+      .get();
+    return row?.highest ?? 0;
+  }
+
   answersOf(responseId: number): Record<string, AnswerValue> {
     const answersById: Record<string, AnswerValue> = {};
     for (const [questionId, value] of this.statements.answersOf.all(responseId)) {

@@ -72,15 +72,4 @@ export class WaveRepository {
       .returning()
       .get();
   }
-
-  /** The wave with that number, created closed when a paper import names a wave that does not exist yet. */
-  getOrCreateClosed(questionnaire: string, number: number, now: Date): Wave {
-    const existing = this.byNumber(questionnaire, number);
-    if (existing) return existing;
-    return this.db
-      .insert(waves)
-      .values({ questionnaire, number, openedAt: now, closedAt: now })
-      .returning()
-      .get();
-  }
 }

@@ -1,4 +1,5 @@
 import type { Translate } from "../i18n/translator.ts";
+import { IMPORT_LIMITS, type ImportRefusal } from "./import-limits.ts";
 import type { ImportProblem, ImportResult } from "./import-responses.ts";
 
 /**
@@ -18,6 +19,7 @@ export function importReport(
   if (result.ok) {
     return t("exchange:import.done", { imported: result.imported, alreadyPresent: result.alreadyPresent });
   }
+  if ("refusal" in result) return refusalText(t, result.refusal);
   const lines = [t("exchange:import.refused", { count: result.problems.length })];
   let length = lines[0]!.length;
   for (const [index, problem] of result.problems.entries()) {
@@ -44,4 +46,16 @@ export function problemLine(t: Translate, problem: ImportProblem): string {
   ].filter((part) => part !== undefined);
   const text = where.length > 0 ? `${where.join(", ")}: ${problem.problem}` : problem.problem;
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+}
+
+/** Why a file was not read at all, with the limit it passed, e.g. "…more than 10,000 rows…". */
+export function refusalText(t: Translate, refusal: ImportRefusal): string {
+  const megabytes = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  // The size refusal keeps the text the bot has always sent for a file over the limit.
+  return t(refusal === "file_size" ? "exchange:too_large" : `exchange:refusal.${refusal}`, {
+    rows: IMPORT_LIMITS.rows,
+    columns: IMPORT_LIMITS.columns,
+    megabytes: megabytes(IMPORT_LIMITS.fileBytes),
+    unpackedMegabytes: megabytes(IMPORT_LIMITS.unpackedBytes),
+  });
 }

@@ -2,7 +2,9 @@ import type { StoredResponse } from "../db/response-repository.ts";
 import type { Answers, Questionnaire } from "../questionnaire/types.ts";
 import { decodeRows, type InterchangeRecord } from "../report/interchange.ts";
 import { cellText, quote } from "../report/interchange-cells.ts";
-import { readTableFile, type Table } from "./read-table-file.ts";
+import { IMPORT_LIMITS, type ImportRefusal } from "./import-limits.ts";
+import type { Table } from "./read-table-file.ts";
+import { readTableFileIsolated } from "./read-table-file-isolated.ts";
 import { paperRespondentKey, telegramResponseId } from "./respondent-ids.ts";
 import type { ResponseStore } from "./response-store.ts";
 import { sameAnswers } from "./same-answers.ts";
@@ -17,7 +19,8 @@ export interface ImportProblem {
 
 export type ImportResult =
   | { ok: true; imported: number; alreadyPresent: number }
-  | { ok: false; problems: ImportProblem[] };
+  | { ok: false; problems: ImportProblem[] }
+  | { ok: false; refusal: ImportRefusal };
 
 /** A decoded record and where it came from. */
 interface Located {
@@ -29,9 +32,11 @@ interface Located {
 /**
  * Imports responses collected on paper from an interchange file (CSV or .xlsx bytes), all or nothing: any
  * problem in any row, or a respondent already stored in that wave with other answers, imports nothing and
- * the problems are returned. Otherwise every new record becomes a submitted paper response in its wave (a
- * missing wave is created closed; closed waves are filled too), and records already stored with the same
- * answers are skipped, so importing a file twice, or importing an export, doubles nothing.
+ * the problems are returned. Otherwise every new record becomes a submitted paper response in its wave
+ * (closed waves are filled too), and records already stored with the same answers are skipped, so importing a
+ * file twice, or importing an export, doubles nothing. A wave must exist already: waves begin with
+ * /wave_open, and a typo such as wave 20 must not create a wave that then shifts every later one. The file is
+ * read in a worker within the import limits; a file beyond them is refused as a whole.
  *
  * @example
  * await importResponses(store, readFileSync("paper.xlsx"), new Date());
@@ -42,8 +47,8 @@ export async function importResponses(
   file: Uint8Array,
   now: Date,
 ): Promise<ImportResult> {
-  const read = await readTableFile(file);
-  if (!read.ok) return { ok: false, problems: [{ problem: read.problem }] };
+  const read = await readTableFileIsolated(file);
+  if (!read.ok) return "refusal" in read ? read : { ok: false, problems: [{ problem: read.problem }] };
   const { located, problems } = decodeTables(store.questionnaires, read.tables);
   if (problems.length > 0) return { ok: false, problems };
   return store.responses.transaction(() => storeRecords(store, located, now));
@@ -91,6 +96,11 @@ function storeRecords(store: ResponseStore, located: Located[], now: Date): Impo
   const problems: ImportProblem[] = [];
   let alreadyPresent = 0;
   for (const entry of located) {
+    const missingWave = missingWaveProblem(store, entry.record);
+    if (missingWave) {
+      problems.push({ ...at(entry, missingWave), column: "wave" });
+      continue;
+    }
     const stored = storedResponse(store, entry.record);
     if (!stored) fresh.push(entry);
     else if (sameResponse(store, stored, entry.record)) alreadyPresent++;
@@ -106,12 +116,17 @@ function storeRecords(store: ResponseStore, located: Located[], now: Date): Impo
     }
   }
   if (problems.length > 0) return { ok: false, problems };
+  const highestId = store.responses.highestId();
   for (const { record } of fresh) {
-    const wave = store.waves.getOrCreateClosed(record.questionnaire, record.wave, now);
+    const wave = store.waves.byNumber(record.questionnaire, record.wave)!;
     const telegramId = telegramResponseId(record.respondentId);
     // Keeping a Telegram response's id, where it is free, keeps "tg-<id>" unique when the export is read
-    // into another database that later collects Telegram responses of its own.
-    const keepId = telegramId !== undefined && !store.responses.byId(telegramId);
+    // into another database that later collects Telegram responses of its own. An id far beyond those in use
+    // is not kept: a mistyped "tg-999999999" would otherwise move every later response id past it.
+    const keepId =
+      telegramId !== undefined &&
+      telegramId <= highestId + IMPORT_LIMITS.rows &&
+      !store.responses.byId(telegramId);
     store.responses.insertSubmitted(
       {
         ...(keepId ? { id: telegramId } : {}),
@@ -126,6 +141,16 @@ function storeRecords(store: ResponseStore, located: Located[], now: Date): Impo
     );
   }
   return { ok: true, imported: fresh.length, alreadyPresent };
+}
+
+/** Why a record's wave cannot take it, or undefined when the wave exists. */
+function missingWaveProblem(store: ResponseStore, record: InterchangeRecord): string | undefined {
+  if (store.waves.byNumber(record.questionnaire, record.wave)) return undefined;
+  const numbers = store.waves.list(record.questionnaire).map((wave) => wave.number);
+  return (
+    `wave ${record.wave} of questionnaire ${quote(record.questionnaire)} does not exist (its waves: ` +
+    `${numbers.join(", ")}); a new wave is started with /wave_open before its responses are imported`
+  );
 }
 
 /** The stored response a record stands for: a paper one by its id, or the Telegram one a "tg-<n>" names. */

@@ -1,6 +1,9 @@
 import { parseCsv } from "../report/csv.ts";
 import { cellText, type InterchangeCell } from "../report/interchange-cells.ts";
+import { TableLimitError } from "../report/table-limits.ts";
 import { readWorkbook } from "../report/xlsx.ts";
+import { IMPORT_LIMITS, type ImportLimits, type ImportRefusal } from "./import-limits.ts";
+import { checkWorkbookZip } from "./workbook-zip-check.ts";
 
 /** One table of a file: a worksheet (named) or the whole of a CSV file (no name). */
 export interface Table {
@@ -8,7 +11,11 @@ export interface Table {
   rows: InterchangeCell[][];
 }
 
-export type TableFile = { ok: true; tables: Table[] } | { ok: false; problem: string };
+/** The tables, a problem the coordinator can correct, or a refusal of a file too large to read. */
+export type TableFile =
+  | { ok: true; tables: Table[] }
+  | { ok: false; problem: string }
+  | { ok: false; refusal: ImportRefusal };
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
@@ -16,12 +23,16 @@ const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
 /**
  * Reads the interchange tables of an uploaded file, telling .xlsx from CSV by its content rather than its
  * name. In a workbook only the sheets whose first row has a `respondent_id` column are tables of responses,
- * so an exported workbook (codebook and summary sheets included) can be read back as it is.
+ * so an exported workbook (codebook and summary sheets included) can be read back as it is. A file beyond the
+ * limits is refused as soon as that shows: a workbook by its zip container and its sheets' declared extent
+ * before it is loaded, a CSV file at the first row or field beyond them. Run it through
+ * {@link readTableFileIsolated} wherever a slow or huge file must not hold up anything else.
  *
  * @example
  * await readTableFile(readFileSync("paper.csv")); // { ok: true, tables: [{ rows: [["respondent_id", …], …] }] }
  */
-export async function readTableFile(bytes: Uint8Array): Promise<TableFile> {
+export async function readTableFile(bytes: Uint8Array, limits = IMPORT_LIMITS): Promise<TableFile> {
+  if (bytes.length > limits.fileBytes) return { ok: false, refusal: "file_size" };
   if (startsWith(bytes, OLE_SIGNATURE)) {
     return {
       ok: false,
@@ -29,7 +40,17 @@ export async function readTableFile(bytes: Uint8Array): Promise<TableFile> {
         "this is an old Excel .xls file; save it as an .xlsx workbook or as “CSV UTF-8” and send it again",
     };
   }
-  if (startsWith(bytes, ZIP_SIGNATURE)) return readXlsx(bytes);
+  try {
+    return startsWith(bytes, ZIP_SIGNATURE)
+      ? await readXlsx(Buffer.from(bytes), limits)
+      : readCsv(bytes, limits);
+  } catch (error) {
+    if (error instanceof TableLimitError) return { ok: false, refusal: error.exceeded };
+    throw error;
+  }
+}
+
+function readCsv(bytes: Uint8Array, limits: ImportLimits): TableFile {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -39,14 +60,17 @@ export async function readTableFile(bytes: Uint8Array): Promise<TableFile> {
       problem: "the file is not UTF-8 text; save it from Excel as “CSV UTF-8” and send it again",
     };
   }
-  return { ok: true, tables: [{ rows: parseCsv(text) }] };
+  return { ok: true, tables: [{ rows: parseCsv(text, limits) }] };
 }
 
-async function readXlsx(bytes: Uint8Array): Promise<TableFile> {
+async function readXlsx(bytes: Buffer, limits: ImportLimits): Promise<TableFile> {
+  const refusal = await checkWorkbookZip(bytes, limits);
+  if (refusal) return { ok: false, refusal };
   let sheets: Awaited<ReturnType<typeof readWorkbook>>;
   try {
-    sheets = await readWorkbook(Buffer.from(bytes));
-  } catch {
+    sheets = await readWorkbook(bytes, limits);
+  } catch (error) {
+    if (error instanceof TableLimitError) throw error;
     return { ok: false, problem: "the file could not be read as an Excel workbook (.xlsx)" };
   }
   const tables = sheets

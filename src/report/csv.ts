@@ -1,4 +1,5 @@
 import { neutraliseFormula, restoreFormula } from "./formula-guard.ts";
+import { checkWithinLimits, type TableLimits } from "./table-limits.ts";
 
 const BOM = "\uFEFF";
 const NEEDS_QUOTES = /[",;\r\n]|^\s|\s$/;
@@ -25,9 +26,13 @@ function formatField(value: string | number | null): string {
  * Reads CSV text into rows of fields. Accepts a BOM, CRLF or LF line ends, quoted fields with line breaks and
  * doubled quotes, and `;` as the delimiter when the first line has `;` and no `,` (Excel in the Russian and
  * Kazakh locales saves so). Formula guards added by {@link toCsv} are removed. A final line end does not
- * start another row.
+ * start another row. With `limits`, reading stops with a {@link TableLimitError} at the first row or field
+ * beyond them, so a file of millions of line ends or commas costs no more than the limits allow.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(
+  text: string,
+  limits: TableLimits = { rows: Number.POSITIVE_INFINITY, columns: Number.POSITIVE_INFINITY },
+): string[][] {
   const input = text.startsWith(BOM) ? text.slice(1) : text;
   const delimiter = detectDelimiter(input);
   const rows: string[][] = [];
@@ -36,6 +41,7 @@ export function parseCsv(text: string): string[][] {
   let quoted = false;
   let index = 0;
   const endField = () => {
+    checkWithinLimits(limits, rows.length + 1, row.length + 1);
     row.push(restoreFormula(field));
     field = "";
   };

@@ -1,6 +1,7 @@
 import type { CellValue, Workbook } from "exceljs";
 import { neutraliseFormula, restoreFormula } from "./formula-guard.ts";
 import { uniqueSheetNames } from "./sheet-names.ts";
+import { checkWithinLimits, type TableLimits } from "./table-limits.ts";
 
 /** A cell as the workbook functions take and give it: text, a number, or empty. */
 export type SheetCell = string | number | null;
@@ -50,22 +51,25 @@ export async function buildWorkbook(sheets: SheetInput[]): Promise<Buffer> {
  * Reads every worksheet of an .xlsx file as rows of plain strings and numbers; `rows[i]` is spreadsheet row
  * i + 1, and empty cells are `null`. Formulas are never evaluated: a cell gives its cached result, or the
  * formula text when there is none. Rich text is flattened; formula guards are removed from text cells.
+ * Only cells that exist are visited; with `limits`, a cell beyond them throws a {@link TableLimitError}.
  */
-export async function readWorkbook(buffer: Buffer): Promise<{ name: string; rows: SheetCell[][] }[]> {
+export async function readWorkbook(
+  buffer: Buffer,
+  limits: TableLimits = { rows: Number.POSITIVE_INFINITY, columns: Number.POSITIVE_INFINITY },
+): Promise<{ name: string; rows: SheetCell[][] }[]> {
   const workbook = await newWorkbook();
   await workbook.xlsx.load(buffer as unknown as Parameters<typeof workbook.xlsx.load>[0]);
   return workbook.worksheets.map((worksheet) => {
     const rows: SheetCell[][] = [];
-    for (let rowNumber = 1; rowNumber <= worksheet.rowCount; rowNumber++) {
-      const row = worksheet.getRow(rowNumber);
+    worksheet.eachRow((row, rowNumber) => {
       const cells: SheetCell[] = [];
-      for (let column = 1; column <= row.cellCount; column++) {
-        cells.push(plainValue(row.getCell(column).value));
-      }
-      while (cells.length > 0 && cells.at(-1) === null) cells.pop();
-      rows.push(cells);
-    }
-    return { name: worksheet.name, rows };
+      row.eachCell((cell, column) => {
+        checkWithinLimits(limits, rowNumber, column);
+        cells[column - 1] = plainValue(cell.value);
+      });
+      rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? null);
+    });
+    return { name: worksheet.name, rows: Array.from(rows, (row) => row ?? []) };
   });
 }
 

@@ -48,6 +48,11 @@ export class BotProcess {
     return join(this.#options.dataDir, "survey.db");
   }
 
+  /** The process id of the running bot, e.g. to read its memory figures from /proc. */
+  get pid(): number | undefined {
+    return this.#running?.child.pid;
+  }
+
   get isRunning(): boolean {
     return this.#running !== undefined;
   }

@@ -64,7 +64,7 @@ describe("npm run cli", () => {
       toCsv([
         HEADER,
         ["Ш-1", 1, "healthcare", "yes", "turkestan_region", 12],
-        ["Ш-2", 2, "healthcare", "yes", "", ""],
+        ["Ш-2", 1, "healthcare", "yes", "", ""],
       ]),
     );
     expect(await cli("import", good)).toMatchObject({

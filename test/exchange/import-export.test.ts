@@ -20,10 +20,14 @@ const en = translations.forLanguage("en");
 const education = questionnaire("education");
 const healthcare = questionnaire("healthcare");
 
-function newStore(): ResponseStore & { countResponses: () => number } {
+/** A database with `waveCount` waves of each questionnaire, the last one open, as /wave_open leaves them. */
+function newStore(waveCount = 1): ResponseStore & { countResponses: () => number } {
   const db = openDatabase(":memory:");
   const waves = new WaveRepository(db);
   waves.ensureFirstWaves(questionnaires.keys(), new Date());
+  for (let wave = 1; wave < waveCount; wave++) {
+    for (const id of questionnaires.keys()) waves.openNext(id, new Date());
+  }
   const count = () => db.$client.prepare("select count(*) as n from responses").get() as { n: number };
   return {
     questionnaires,
@@ -95,7 +99,7 @@ describe("import(export(x))", () => {
     const total = original.countResponses();
     expect(total).toBe(39);
 
-    const throughXlsx = newStore();
+    const throughXlsx = newStore(2);
     const xlsx = await exportWorkbook(original, en);
     expect(await importResponses(throughXlsx, xlsx, new Date())).toEqual({
       ok: true,
@@ -104,7 +108,7 @@ describe("import(export(x))", () => {
     });
     expect(snapshot(throughXlsx)).toEqual(snapshot(original));
 
-    const throughCsv = newStore();
+    const throughCsv = newStore(2);
     for (const of of [education, healthcare]) {
       const result = await importResponses(throughCsv, Buffer.from(exportCsv(original, of)), new Date());
       expect(result.ok).toBe(true);
@@ -114,7 +118,7 @@ describe("import(export(x))", () => {
 
   it("carries other texts, partial ranks, declined answers, Kazakh text and formula-like text intact", async () => {
     const original = await studyWithTwoWaves();
-    const copy = newStore();
+    const copy = newStore(2);
     await importResponses(copy, await exportWorkbook(original, en), new Date());
     const named = copy.responses
       .submitted("education")
@@ -133,7 +137,7 @@ describe("import(export(x))", () => {
   });
 
   it("keeps tg- ids unique in a copy that later collects Telegram responses of its own", async () => {
-    const copy = newStore();
+    const copy = newStore(2);
     const healthcareOnly = Buffer.from(exportCsv(await studyWithTwoWaves(), healthcare));
     expect(await importResponses(copy, healthcareOnly, new Date())).toMatchObject({ imported: 22 });
     for (let index = 0; index < 30; index++) {
@@ -142,7 +146,7 @@ describe("import(export(x))", () => {
     const [, ...rows] = responseTable(copy, healthcare);
     const ids = rows.map((row) => `${row[1]} ${row[0]}`);
     expect(new Set(ids).size).toBe(52);
-    const again = newStore();
+    const again = newStore(2);
     const result = await importResponses(again, Buffer.from(exportCsv(copy, healthcare)), new Date());
     expect(result).toEqual({ ok: true, imported: 52, alreadyPresent: 0 });
   });
@@ -181,7 +185,7 @@ describe("importing paper responses", () => {
   });
 
   it("doubles nothing when the same file is imported twice", async () => {
-    const store = newStore();
+    const store = newStore(2);
     const file = paperCsv([
       { id: "П-1", wave: 1, answers: attitude("respectful") },
       { id: "П-2", wave: 1, answers: attitude("mistrust") },
@@ -227,22 +231,46 @@ describe("importing paper responses", () => {
     ]);
   });
 
-  it("fills a closed wave and creates a missing wave closed, leaving the open wave open", async () => {
+  it("fills a closed wave and refuses a wave that does not exist, creating none", async () => {
     const store = newStore();
     store.waves.openNext("healthcare", new Date());
-    const file = paperCsv([
-      { id: "P-1", wave: 1, answers: attitude("respectful") },
-      { id: "P-1", wave: 4, answers: attitude("mistrust") },
+    const closedWave = paperCsv([{ id: "P-1", wave: 1, answers: attitude("respectful") }]);
+    expect(await importResponses(store, closedWave, new Date())).toMatchObject({ ok: true, imported: 1 });
+    const typo = paperCsv([
+      { id: "P-2", wave: 2, answers: attitude("respectful") },
+      { id: "P-3", wave: 20, answers: attitude("mistrust") },
     ]);
-    expect(await importResponses(store, file, new Date())).toMatchObject({ ok: true, imported: 2 });
-    expect(store.waves.byNumber("healthcare", 1)?.closedAt).not.toBeNull();
-    expect(store.waves.byNumber("healthcare", 4)?.closedAt).not.toBeNull();
+    expect(await importResponses(store, typo, new Date())).toEqual({
+      ok: false,
+      problems: [
+        {
+          row: 3,
+          column: "wave",
+          problem:
+            "wave 20 of questionnaire “healthcare” does not exist (its waves: 1, 2); a new wave is started " +
+            "with /wave_open before its responses are imported",
+        },
+      ],
+    });
+    expect(store.waves.list("healthcare").map((wave) => wave.number)).toEqual([1, 2]);
     expect(store.waves.openWave("healthcare")?.number).toBe(2);
     const stored = store.responses.submittedWithOrigin("healthcare");
     expect(stored.map(({ wave, source, respondentKey }) => ({ wave, source, respondentKey }))).toEqual([
       { wave: 1, source: "paper", respondentKey: "paper:P-1" },
-      { wave: 4, source: "paper", respondentKey: "paper:P-1" },
     ]);
+  });
+
+  it("keeps a tg- id as the row id only near the ids in use", async () => {
+    const store = newStore();
+    const file = paperCsv([
+      { id: "tg-999999999999999", wave: 1, answers: attitude("respectful") },
+      { id: "tg-5", wave: 1, answers: attitude("mistrust") },
+    ]);
+    expect(await importResponses(store, file, new Date())).toMatchObject({ ok: true, imported: 2 });
+    expect(store.responses.byId(999999999999999)).toBeUndefined();
+    expect(store.responses.byId(5)?.respondentKey).toBe("paper:tg-5");
+    expect(store.responses.highestId()).toBe(5);
+    expect(store.responses.byId(1)?.respondentKey).toBe("paper:tg-999999999999999");
   });
 
   it("names the sheet of a problem in a workbook and finds duplicates across sheets", async () => {

@@ -1,7 +1,8 @@
 import { Composer, InputFile } from "grammy";
 import type { Document } from "grammy/types";
 import { exportWorkbook } from "../../exchange/export-responses.ts";
-import { importReport } from "../../exchange/import-report.ts";
+import { IMPORT_LIMITS } from "../../exchange/import-limits.ts";
+import { importReport, refusalText } from "../../exchange/import-report.ts";
 import { importResponses } from "../../exchange/import-responses.ts";
 import type { BotContext } from "../context.ts";
 
@@ -10,7 +11,6 @@ const TABLE_MIME_TYPES = new Set([
   "text/csv",
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 ]);
-const MAX_IMPORT_MEGABYTES = 10;
 const MESSAGE_LIMIT = 4000;
 
 /**
@@ -34,12 +34,21 @@ exchangeFeature.command("export", async (ctx) => {
 exchangeFeature.on("message:document", async (ctx, next) => {
   const { document } = ctx.message;
   if (!isTableFile(document)) return next();
-  if ((document.file_size ?? 0) > MAX_IMPORT_MEGABYTES * 1024 * 1024) {
-    await ctx.reply(ctx.t("exchange:too_large", { megabytes: MAX_IMPORT_MEGABYTES }));
+  // The declared size is checked first to spare a download, and the download stops at the limit too.
+  if (document.file_size === undefined) {
+    await ctx.reply(refusalText(ctx.t, "undeclared_size"));
+    return;
+  }
+  if (document.file_size > IMPORT_LIMITS.fileBytes) {
+    await ctx.reply(refusalText(ctx.t, "file_size"));
     return;
   }
   await ctx.replyWithChatAction("typing");
-  const bytes = await downloadDocument(ctx);
+  const bytes = await downloadDocument(ctx, IMPORT_LIMITS.fileBytes);
+  if (bytes === "too large") {
+    await ctx.reply(refusalText(ctx.t, "file_size"));
+    return;
+  }
   if (!bytes) {
     await ctx.reply(ctx.t("exchange:download_failed"));
     return;
@@ -56,9 +65,13 @@ function isTableFile(document: Document): boolean {
 
 /**
  * Downloads the document from the Bot API's file endpoint, built as grammY builds method URLs, through the
- * bot's own `fetch` (so a local Bot API server or a test double serves it too); undefined if that fails.
+ * bot's own `fetch` (so a local Bot API server or a test double serves it too); undefined if that fails,
+ * "too large" as soon as more than `maxBytes` arrive, whatever size the document declared.
  */
-async function downloadDocument(ctx: BotContext): Promise<Uint8Array | undefined> {
+async function downloadDocument(
+  ctx: BotContext,
+  maxBytes: number,
+): Promise<Uint8Array | "too large" | undefined> {
   const options = ctx.api.options;
   const root = options?.apiRoot ?? "https://api.telegram.org";
   const environment = options?.environment === "test" ? "test/" : "";
@@ -67,7 +80,7 @@ async function downloadDocument(ctx: BotContext): Promise<Uint8Array | undefined
     const file = await ctx.getFile();
     if (!file.file_path) return undefined;
     const response = await fetchFile(`${root}/file/bot${ctx.api.token}/${environment}${file.file_path}`);
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
+    return response.ok && response.body ? await readWithin(response.body, maxBytes) : undefined;
   } catch (error) {
     ctx.services.logger.warn(
       { error: error instanceof Error ? error.name : "unknown" },
@@ -75,4 +88,19 @@ async function downloadDocument(ctx: BotContext): Promise<Uint8Array | undefined
     );
     return undefined;
   }
+}
+
+async function readWithin(
+  body: ReadableStream<Uint8Array>,
+  maxBytes: number,
+): Promise<Uint8Array | "too large"> {
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for await (const chunk of body) {
+    length += chunk.length;
+    // Leaving the loop cancels the rest of the download.
+    if (length > maxBytes) return "too large";
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
