@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { configuredBotToken } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
 import { summarySource } from "../db/summary-source.ts";
@@ -10,6 +11,7 @@ import { writeExportFiles } from "../exchange/export-files.ts";
 import { importReport } from "../exchange/import-report.ts";
 import { importResponses } from "../exchange/import-responses.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
+import { endOnUnhandledErrors } from "../last-resort.ts";
 import { loadQuestionnaires } from "../questionnaire/loader.ts";
 import { summaryPages } from "../report/summary-pages.ts";
 import { summariseTallies } from "../stats/summarise.ts";
@@ -28,6 +30,8 @@ Commands:
                                 bot runs
 
 The database is DATABASE_PATH (default ./data/survey.db).`;
+
+endOnUnhandledErrors(configuredBotToken());
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
