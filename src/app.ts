@@ -16,6 +16,7 @@ import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
 import { KeyMismatchError } from "./privacy/key-binding.ts";
 import { KeyFileError, loadOrCreateKey } from "./privacy/pseudonyms.ts";
 import { loadQuestionnaires } from "./questionnaire/loader.ts";
+import { errorSummary, tokenFreeErrors } from "./token-redaction.ts";
 
 export interface RunningApplication {
   bot: Bot<BotContext>;
@@ -61,7 +62,11 @@ export async function startApplication(
     before: sequentialize(sequentialKeys),
   });
   bot.botInfo = await reachBotApi(config);
-  const delivery = config.webhook ? await startWebhook(bot, config.webhook) : startPolling(bot);
+  const delivery = config.webhook
+    ? await startWebhook(bot, config.webhook)
+    : startPolling(bot, (error) => {
+        logger.warn({ error: errorSummary(error, config.botToken) }, "getUpdates failed, polling again");
+      });
   // Menus are set while updates already flow: experts need not wait for a dozen API calls at start.
   const menus = setCommandMenus(bot, services).catch((error: unknown) => {
     logger.warn({ error: String(error) }, "command menus not set");
@@ -87,7 +92,9 @@ export async function startApplication(
  */
 async function reachBotApi(config: Config): Promise<UserFromGetMe> {
   try {
-    return await new Api(config.botToken, { apiRoot: config.apiRoot }).getMe();
+    const api = new Api(config.botToken, { apiRoot: config.apiRoot });
+    api.config.use(tokenFreeErrors(config.botToken));
+    return await api.getMe();
   } catch (error) {
     const refused = error instanceof GrammyError && error.error_code === 401;
     throw new ConfigError(

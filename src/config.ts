@@ -37,6 +37,7 @@ const configSchema = z.object({
     .regex(/^[\w-]{1,256}$/)
     .optional(),
   PORT: z.coerce.number().int().positive().default(8080),
+  WEBHOOK_HOST: z.string().min(1).default("127.0.0.1"),
 });
 
 export interface Config {
@@ -49,7 +50,16 @@ export interface Config {
   /** JSON file of quota targets, applied at start (see src/monitoring/quota-file.ts). */
   quotasFile?: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
-  webhook?: { url: string; secret?: string; port: number };
+  webhook?: WebhookConfig;
+}
+
+export interface WebhookConfig {
+  url: string;
+  /** Without one, a random secret is made at each start. */
+  secret?: string;
+  port: number;
+  /** The interface the webhook's server listens on: loopback by default, behind a reverse proxy. */
+  host: string;
 }
 
 export class ConfigError extends Error {
@@ -57,6 +67,11 @@ export class ConfigError extends Error {
     super(message, options);
     this.name = "ConfigError";
   }
+}
+
+/** The token as set, before any check: what must never be printed, even when the configuration is wrong. */
+export function configuredBotToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.BOT_TOKEN;
 }
 
 /** Reads the configuration from the environment once, at start-up. */
@@ -85,6 +100,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
           webhook: {
             url: values.WEBHOOK_URL,
             port: values.PORT,
+            host: values.WEBHOOK_HOST,
             ...(values.WEBHOOK_SECRET ? { secret: values.WEBHOOK_SECRET } : {}),
           },
         }

@@ -1,7 +1,9 @@
-import { createServer } from "node:http";
+import { randomBytes } from "node:crypto";
 import { run } from "@grammyjs/runner";
-import { type Bot, type Context, webhookCallback } from "grammy";
+import { type Bot, type Context, GrammyError } from "grammy";
 import type { BotContext } from "./bot/context.ts";
+import { ConfigError, type WebhookConfig } from "./config.ts";
+import { createWebhookServer } from "./webhook-server.ts";
 
 /** How updates reach the bot: long polling or a webhook. */
 export interface UpdateDelivery {
@@ -18,9 +20,22 @@ export function sequentialKeys(ctx: Context): string[] {
   return [ctx.chatId, ctx.from?.id].flatMap((id) => (id === undefined ? [] : [String(id)]));
 }
 
-/** Long polling through @grammyjs/runner: updates of different chats are handled concurrently. */
-export function startPolling(bot: Bot<BotContext>): UpdateDelivery {
-  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+/**
+ * Long polling through @grammyjs/runner: updates of different chats are handled concurrently. The runner
+ * retries a failed getUpdates itself; it is silent, since it would print the raw error (a failed request's
+ * URL holds the token): each failure goes to `onFetchError` instead.
+ */
+export function startPolling(bot: Bot<BotContext>, onFetchError: (error: unknown) => void): UpdateDelivery {
+  bot.api.config.use(async (prev, method, payload, signal) => {
+    if (method !== "getUpdates") return prev(method, payload, signal);
+    const result = await prev(method, payload, signal).catch((error: unknown) => {
+      if (!signal?.aborted) onFetchError(error);
+      throw error;
+    });
+    if (!result.ok) onFetchError(new GrammyError(`Call to '${method}' failed!`, result, method, payload));
+    return result;
+  });
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
   return {
     async stop() {
       if (runner.isRunning()) await runner.stop();
@@ -29,30 +44,30 @@ export function startPolling(bot: Bot<BotContext>): UpdateDelivery {
 }
 
 /**
- * A webhook on Node's own HTTP server: Telegram POSTs each update to `url`, which must lead to this port.
- * Requests without the secret token are refused, so nobody else can feed the bot updates.
+ * A webhook on Node's own HTTP server, listening on `host` (loopback by default, behind a reverse proxy):
+ * Telegram POSTs each update to `url`, which must lead to this port. Without a configured secret a random one
+ * is made for this start (Telegram sends it back with every update), so a request without it is always
+ * refused. A webhook Telegram does not accept stops the start with one line.
  */
 export async function startWebhook(
   bot: Bot<BotContext>,
-  webhook: { url: string; secret?: string; port: number },
+  webhook: WebhookConfig,
 ): Promise<UpdateDelivery & { port: number }> {
-  const handle = webhookCallback(bot, "http", webhook.secret ? { secretToken: webhook.secret } : {});
-  const server = createServer((request, response) => {
-    handle(request, response).catch(() => {
-      if (!response.headersSent) response.writeHead(500).end();
-    });
-  });
+  const secret = webhook.secret ?? randomBytes(32).toString("base64url");
+  const server = createWebhookServer(bot, { path: new URL(webhook.url).pathname, secret });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(webhook.port, resolve);
+    server.listen(webhook.port, webhook.host, resolve);
   });
-  await bot.api.setWebhook(webhook.url, {
-    allowed_updates: [...ALLOWED_UPDATES],
-    ...(webhook.secret ? { secret_token: webhook.secret } : {}),
-  });
+  const stop = () => new Promise<void>((resolve) => server.close(() => resolve()));
+  try {
+    await bot.api.setWebhook(webhook.url, { allowed_updates: [...ALLOWED_UPDATES], secret_token: secret });
+  } catch (error) {
+    await stop();
+    throw new ConfigError(`cannot set the webhook ${webhook.url} (${(error as Error).message})`, {
+      cause: error,
+    });
+  }
   const address = server.address();
-  return {
-    port: typeof address === "object" && address ? address.port : webhook.port,
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
-  };
+  return { port: typeof address === "object" && address ? address.port : webhook.port, stop };
 }

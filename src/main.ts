@@ -1,6 +1,10 @@
 import { startApplication } from "./app.ts";
-import { ConfigError, readConfig } from "./config.ts";
+import { ConfigError, configuredBotToken, readConfig } from "./config.ts";
+import { endOnUnhandledErrors, exitWithLine } from "./last-resort.ts";
+import { errorLine, redactToken } from "./token-redaction.ts";
 
+const token = configuredBotToken();
+endOnUnhandledErrors(token);
 try {
   const config = readConfig();
   const app = await startApplication(config);
@@ -11,9 +15,5 @@ try {
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
+  exitWithLine(error instanceof ConfigError ? redactToken(error.message, token) : errorLine(error, token));
 }

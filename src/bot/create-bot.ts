@@ -1,7 +1,8 @@
-import { autoRetry } from "@grammyjs/auto-retry";
 import { limit } from "@grammyjs/ratelimiter";
 import { Bot, type BotConfig, type BotError, type Middleware } from "grammy";
 import { isLanguage, languageFromTelegram } from "../i18n/translator.ts";
+import { errorSummary, tokenFreeErrors } from "../token-redaction.ts";
+import { apiRetry } from "./api-retry.ts";
 import type { BotContext, BotServices } from "./context.ts";
 import { ExpertChat } from "./expert-chat.ts";
 import { typedAnswersFeature } from "./features/answering.ts";
@@ -15,6 +16,7 @@ import { remindersFeature } from "./features/reminders.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { oncePerUpdate } from "./once-per-update.ts";
+import { ignoreForgedPrivateChats } from "./private-chat.ts";
 
 export interface CreateBotOptions {
   services: BotServices;
@@ -40,7 +42,7 @@ export function createBot(
 ): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
   if (before) bot.use(before);
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 5, maxDelaySeconds: 60 }));
+  bot.api.config.use(apiRetry(), tokenFreeErrors(token));
 
   const logFailure = (error: BotError<BotContext>) => {
     services.logger.error(
@@ -50,6 +52,7 @@ export function createBot(
   };
   bot.catch(logFailure);
   const guarded = bot.errorBoundary(logFailure);
+  guarded.use(ignoreForgedPrivateChats());
   guarded.use(
     limit<BotContext, never>({
       timeFrame: rateLimit.timeFrameMs,
@@ -90,20 +93,4 @@ export function createBot(
   guarded.use(typedAnswersFeature);
   guarded.use(unhandledFeature);
   return bot;
-}
-
-/**
- * An error as the log may hold it: never the token, which an error can carry in a URL or in a description the
- * server echoes. The secret part after the colon is what gives the bot away, however the colon is written.
- */
-function errorSummary(error: unknown, token: string): { name: string; message: string } {
-  const secret = token.slice(token.indexOf(":") + 1);
-  const message = error instanceof Error ? error.message : String(error);
-  return {
-    name: error instanceof Error ? error.name : "unknown",
-    message: (secret ? message.replaceAll(secret, "<token>") : message).replace(
-      /bot\d+:[\w-]+/g,
-      "bot<token>",
-    ),
-  };
 }

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { configuredBotToken } from "../config.ts";
 import { openDatabase } from "../db/database.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
 import { summarySource } from "../db/summary-source.ts";
@@ -11,6 +12,7 @@ import { IMPORT_LIMITS } from "../exchange/import-limits.ts";
 import { importReport, refusalText } from "../exchange/import-report.ts";
 import { importResponses } from "../exchange/import-responses.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
+import { endOnUnhandledErrors } from "../last-resort.ts";
 import { loadQuestionnaires } from "../questionnaire/loader.ts";
 import { summaryPages } from "../report/summary-pages.ts";
 import { summariseTallies } from "../stats/summarise.ts";
@@ -29,6 +31,8 @@ Commands:
                                 bot runs
 
 The database is DATABASE_PATH (default ./data/survey.db).`;
+
+endOnUnhandledErrors(configuredBotToken());
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,

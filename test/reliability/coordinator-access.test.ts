@@ -1,8 +1,12 @@
+import { Api, Context } from "grammy";
 import type { Update } from "grammy/types";
 import { describe, expect, it } from "vitest";
+import type { BotContext } from "../../src/bot/context.ts";
+import { isCoordinator } from "../../src/bot/coordinator-access.ts";
 import { COORDINATOR_COMMANDS } from "../../src/bot/features/coordinator.ts";
 import { tableRows } from "../db/table-rows.ts";
 import type { ApiCall } from "../support/fake-telegram.ts";
+import { botInfo } from "../support/fake-telegram.ts";
 import { seedSubmittedResponses } from "../support/stored-responses.ts";
 import { createTestBot, type TestBot } from "../support/test-bot.ts";
 import { capturedLog } from "./captured-log.ts";
@@ -77,6 +81,9 @@ const privateChat = (user: typeof COORDINATOR) => ({
   first_name: user.first_name,
 });
 
+/** A private chat that is not the sender's: only a forged update says so, to have replies sent there. */
+const ATTACKERS_CHAT = privateChat(STRANGER);
+
 /**
  * Sends the update and returns what the bot did. The refusal may be one reply in the same chat, or a toast;
  * anything else (a figure, a file, a deleted message, a changed row) is a leak.
@@ -138,6 +145,16 @@ describe.each(COORDINATOR_COMMANDS)("/%s", (command) => {
       }
     },
   );
+
+  it("from the coordinator's id in someone else's private chat (forged) gets no reply and changes nothing", async () => {
+    const testBot = botWithResponses();
+    const { calls, dbChanged } = await handle(
+      testBot,
+      commandUpdate(COORDINATOR, ATTACKERS_CHAT, commandText(command)),
+    );
+    expect(calls).toEqual([]);
+    expect(dbChanged).toBe(false);
+  });
 });
 
 describe("coordinators' buttons", () => {
@@ -162,6 +179,16 @@ describe("coordinators' buttons", () => {
     },
   );
 
+  it.each(COORDINATOR_BUTTONS)(
+    "%s pressed with the coordinator's id in someone else's private chat (forged) does nothing",
+    async (data) => {
+      const testBot = botWithResponses();
+      const { calls, dbChanged } = await handle(testBot, pressUpdate(COORDINATOR, ATTACKERS_CHAT, data));
+      expect(calls).toEqual([]);
+      expect(dbChanged).toBe(false);
+    },
+  );
+
   it("a summary page the coordinator pages to in private does show figures (the control)", async () => {
     const testBot = botWithResponses();
     const { calls } = await handle(
@@ -169,5 +196,21 @@ describe("coordinators' buttons", () => {
       pressUpdate(COORDINATOR, privateChat(COORDINATOR), "sum:p:education:1:1:0"),
     );
     expect(calls.map((call) => call.method)).toContain("sendPhoto");
+  });
+});
+
+describe("isCoordinator", () => {
+  const contextOf = (update: Update) => {
+    const ctx = new Context(update, new Api("1:token"), botInfo) as BotContext;
+    ctx.services = createTestBot({ coordinatorIds: [COORDINATOR.id] }).services;
+    return ctx;
+  };
+
+  it("holds for the coordinator in their own private chat, and not in a chat a forged update names", () => {
+    expect(isCoordinator(contextOf(commandUpdate(COORDINATOR, privateChat(COORDINATOR), "/sample")))).toBe(
+      true,
+    );
+    expect(isCoordinator(contextOf(commandUpdate(COORDINATOR, ATTACKERS_CHAT, "/sample")))).toBe(false);
+    expect(isCoordinator(contextOf(pressUpdate(COORDINATOR, ATTACKERS_CHAT, "sum:w:1")))).toBe(false);
   });
 });

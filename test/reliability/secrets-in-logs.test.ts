@@ -1,6 +1,7 @@
 import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { inspect } from "node:util";
 import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/bot/create-bot.ts";
@@ -90,6 +91,27 @@ describe("the bot token", () => {
     await handleWithRetries(bot, testBot.telegram.textUpdate({ id: 501, language_code: "en" }, "/start"));
     expect(testBot.telegram.callsOf("sendMessage")).toHaveLength(1);
     expect(log.text()).not.toContain(SECRET);
+  });
+});
+
+describe("an error of the bot's API, printed whole as Node or a library would print it", () => {
+  it("holds no token when the connection fails, in the message, the stack or the request's own error", async () => {
+    const bot = botWith(createTestBot(), async (url) => {
+      throw new TypeError(`request to ${String(url)} failed, reason: socket hang up`);
+    });
+    const error = await bot.api.getUpdates().catch((thrown: unknown) => thrown);
+    expect(inspect(error, { depth: 5 })).toContain(":<token>/getUpdates");
+    expect(inspect(error, { depth: 5 })).not.toContain(SECRET);
+  });
+
+  it("holds no token when the Bot API's description echoes it", async () => {
+    const bot = botWith(
+      createTestBot(),
+      failingApi(() => failure(400, `Bad Request: token ${TOKEN} rejected`)),
+    );
+    const error = await bot.api.getUpdates().catch((thrown: unknown) => thrown);
+    expect(inspect(error, { depth: 5 })).toContain("Bad Request: token");
+    expect(inspect(error, { depth: 5 })).not.toContain(SECRET);
   });
 });
 
