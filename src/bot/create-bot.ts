@@ -14,6 +14,11 @@ import { remindersFeature } from "./features/reminders.ts";
 import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { oncePerUpdate } from "./once-per-update.ts";
+import {
+  DEFAULT_STORAGE_FAILURE_THRESHOLD,
+  type StorageFailureOptions,
+  storageFailures,
+} from "./storage-failures.ts";
 
 export interface CreateBotOptions {
   services: BotServices;
@@ -22,6 +27,8 @@ export interface CreateBotOptions {
   before?: Middleware<BotContext>;
   /** Updates one user may send per time frame before the rest are dropped (a flood, not a person). */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** What to do when the storage keeps failing (default: only answer and log each failure). */
+  storageFailures?: Partial<StorageFailureOptions>;
 }
 
 export const DEFAULT_RATE_LIMIT = { limit: 20, timeFrameMs: 2000 };
@@ -35,7 +42,13 @@ export const DEFAULT_RATE_LIMIT = { limit: 20, timeFrameMs: 2000 };
  */
 export function createBot(
   token: string,
-  { services, botConfig, before, rateLimit = DEFAULT_RATE_LIMIT }: CreateBotOptions,
+  {
+    services,
+    botConfig,
+    before,
+    rateLimit = DEFAULT_RATE_LIMIT,
+    storageFailures: onStorage,
+  }: CreateBotOptions,
 ): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
   if (before) bot.use(before);
@@ -49,6 +62,12 @@ export function createBot(
   };
   bot.catch(logFailure);
   const guarded = bot.errorBoundary(logFailure);
+  guarded.use(
+    storageFailures(services, {
+      threshold: onStorage?.threshold ?? DEFAULT_STORAGE_FAILURE_THRESHOLD,
+      onUnavailable: onStorage?.onUnavailable ?? (() => undefined),
+    }),
+  );
   guarded.use(
     limit<BotContext, never>({
       timeFrame: rateLimit.timeFrameMs,

@@ -8,6 +8,13 @@ import * as schema from "./schema.ts";
 
 export type SurveyDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
+/**
+ * How long a write waits for a lock another connection holds (the CLI's import, a backup tool). better-sqlite3
+ * waits synchronously, so the whole bot stands still meanwhile: kept short, and a write still locked after it
+ * fails, and the user is told to try again (see src/bot/storage-failures.ts).
+ */
+export const BUSY_TIMEOUT_MS = 500;
+
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../drizzle/", import.meta.url));
 
 /**
@@ -31,7 +38,7 @@ export function openDatabase(path: string, migrationsFolder: string = MIGRATIONS
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = NORMAL");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Deleted rows (an expert's erased data, a discarded draft) are overwritten, not left in free pages.
   sqlite.pragma("secure_delete = ON");
   const db = drizzle(sqlite, { schema, casing: "snake_case" });
