@@ -1,4 +1,5 @@
 import type { Context, MiddlewareFn } from "grammy";
+import { settledWithin } from "./settled-within.ts";
 
 /** Thrown for an update that arrives once the bot has stopped taking updates, so that it is not acknowledged. */
 export class UpdateRefusedError extends Error {
@@ -51,15 +52,6 @@ export class InFlightUpdates {
   /** Resolves true once no update is in flight, or false if some still are after `deadlineMs`. */
   async drained(deadlineMs: number): Promise<boolean> {
     if (this.#count === 0) return true;
-    let timer: NodeJS.Timeout | undefined;
-    const idle = new Promise<true>((resolve) => this.#waiters.push(() => resolve(true)));
-    const expired = new Promise<false>((resolve) => {
-      timer = setTimeout(() => resolve(false), deadlineMs);
-    });
-    try {
-      return await Promise.race([idle, expired]);
-    } finally {
-      clearTimeout(timer);
-    }
+    return settledWithin(new Promise<void>((resolve) => this.#waiters.push(resolve)), deadlineMs);
   }
 }

@@ -1,4 +1,4 @@
-import { startApplication } from "./app.ts";
+import { STORAGE_UNAVAILABLE_EXIT_CODE, startApplication } from "./app.ts";
 import { ConfigError, readConfig } from "./config.ts";
 
 try {
@@ -10,6 +10,10 @@ try {
   };
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
+  void app.storageUnavailable.then(async () => {
+    await app.stop();
+    process.exit(STORAGE_UNAVAILABLE_EXIT_CODE);
+  });
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);
