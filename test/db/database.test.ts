@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { is } from "drizzle-orm";
@@ -23,6 +23,15 @@ describe("the database", () => {
     expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(500);
     expect(sqlite.pragma("synchronous", { simple: true })).toBe(1);
     sqlite.close();
+  });
+
+  it("creates its folder 0700 and the database with its -wal and -shm 0600: only the bot's user reads them", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "survey-db-")), "private", "survey.db");
+    const db = openDatabase(path);
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect([path, `${path}-wal`, `${path}-shm`].map(mode)).toEqual([0o600, 0o600, 0o600]);
+    expect(mode(join(path, ".."))).toBe(0o700);
+    db.$client.close();
   });
 
   it("refuses an answer whose response does not exist", () => {
