@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { sequentialize } from "@grammyjs/runner";
-import { Api, type Bot, GrammyError } from "grammy";
+import { Api, type Bot, Composer, GrammyError } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 import pino, { type Logger } from "pino";
 import type { BotContext, BotServices } from "./bot/context.ts";
@@ -12,16 +12,29 @@ import { type Config, ConfigError } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
+import { InFlightUpdates } from "./in-flight-updates.ts";
 import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
 import { KeyMismatchError } from "./privacy/key-binding.ts";
 import { KeyFileError, loadOrCreateKey } from "./privacy/pseudonyms.ts";
 import { loadQuestionnaires } from "./questionnaire/loader.ts";
+import { settledWithin } from "./settled-within.ts";
 import { errorSummary, tokenFreeErrors } from "./token-redaction.ts";
 
 export interface RunningApplication {
   bot: Bot<BotContext>;
+  /** Stops taking updates, lets those in progress finish (up to a deadline), then closes the database. */
   stop(): Promise<void>;
+  /** Resolves when the storage keeps failing: the caller stops the bot and exits with a failure. */
+  storageUnavailable: Promise<void>;
 }
+
+/**
+ * How long a stop waits for updates in progress (an import, an invitation run's last sends, a slow Bot API
+ * call). Below the 10 s a container runtime allows before it kills, well below systemd's 90 s.
+ */
+export const STOP_DEADLINE_MS = 8000;
+/** Exit code after the storage kept failing (EX_TEMPFAIL): a supervisor restarts the bot later. */
+export const STORAGE_UNAVAILABLE_EXIT_CODE = 75;
 
 const EXPERT_COMMANDS = ["start", "language", "help", "cancel", "my_data", "delete_my_data"] as const;
 /** Where coordinators' command descriptions live, by the feature that owns the command. */
@@ -49,6 +62,11 @@ export async function startApplication(
   );
   if (config.quotasFile) applyQuotaFile(services, config.quotasFile);
 
+  const inFlight = new InFlightUpdates();
+  let reportStorageUnavailable = () => {};
+  const storageUnavailable = new Promise<void>((resolve) => {
+    reportStorageUnavailable = resolve;
+  });
   const bot = createBot(config.botToken, {
     services,
     botConfig: {
@@ -59,7 +77,8 @@ export async function startApplication(
         canUseWebhookReply: (method) => method === "answerCallbackQuery",
       },
     },
-    before: sequentialize(sequentialKeys),
+    before: new Composer<BotContext>(inFlight.middleware, sequentialize(sequentialKeys)),
+    storageFailures: { onUnavailable: () => reportStorageUnavailable() },
   });
   bot.botInfo = await reachBotApi(config);
   const delivery = config.webhook
@@ -74,15 +93,30 @@ export async function startApplication(
   const reminders = new ReminderScheduler(services);
   reminders.start();
   logger.info({ bot: bot.botInfo.username, mode: config.webhook ? "webhook" : "polling" }, "bot started");
+  const shutdown = async () => {
+    const deadline = Date.now() + STOP_DEADLINE_MS;
+    const remaining = () => Math.max(0, deadline - Date.now());
+    // By webhook, an update refused now is answered with an error and sent again by Telegram later. By
+    // polling, every update fetched is already confirmed to Telegram, so each is handled to its end.
+    if (config.webhook) inFlight.refuse();
+    services.invitationRuns.stop();
+    const fetching = delivery.stop();
+    const handled = await inFlight.drained(remaining());
+    const rest = await settledWithin(Promise.all([fetching, menus, reminders.stop()]), remaining());
+    if (!handled || !rest) {
+      logger.warn({ unfinishedUpdates: inFlight.count }, "stop deadline passed with work unfinished");
+    }
+    db.$client.close();
+    logger.info("bot stopped");
+  };
+  let stopping: Promise<void> | undefined;
   return {
     bot,
-    async stop() {
-      await delivery.stop();
-      await menus;
-      await reminders.stop();
-      db.$client.close();
-      logger.info("bot stopped");
+    stop: () => {
+      stopping ??= shutdown();
+      return stopping;
     },
+    storageUnavailable,
   };
 }
 

@@ -1,4 +1,4 @@
-import { startApplication } from "./app.ts";
+import { STORAGE_UNAVAILABLE_EXIT_CODE, startApplication } from "./app.ts";
 import { ConfigError, configuredBotToken, readConfig } from "./config.ts";
 import { endOnUnhandledErrors, exitWithLine } from "./last-resort.ts";
 import { errorLine, redactToken } from "./token-redaction.ts";
@@ -14,6 +14,10 @@ try {
   };
   process.once("SIGTERM", () => void stop());
   process.once("SIGINT", () => void stop());
+  void app.storageUnavailable.then(async () => {
+    await app.stop();
+    process.exit(STORAGE_UNAVAILABLE_EXIT_CODE);
+  });
 } catch (error) {
   exitWithLine(error instanceof ConfigError ? redactToken(error.message, token) : errorLine(error, token));
 }

@@ -15,6 +15,7 @@ import type { GuessLimiter } from "../privacy/guess-limiter.ts";
 import type { Pseudonyms } from "../privacy/pseudonyms.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { ExpertChat } from "./expert-chat.ts";
+import type { InvitationRuns } from "./monitoring/invitation-runs.ts";
 
 /** What the bot's features need from the rest of the program; tests pass their own. */
 export interface BotServices {
@@ -31,6 +32,8 @@ export interface BotServices {
   experts: ExpertRepository;
   quotas: QuotaRepository;
   invitations: InvitationRepository;
+  /** The invitation runs under way in this process, stopped with the bot. */
+  invitationRuns: InvitationRuns;
   /** For messages to many experts (invitations, reminders): throttled to Telegram's limits, retried on 429. */
   broadcastApi: Api;
   coordinatorIds: ReadonlySet<number>;

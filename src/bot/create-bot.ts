@@ -17,6 +17,11 @@ import { startFeature } from "./features/start.ts";
 import { unhandledFeature } from "./features/unhandled.ts";
 import { oncePerUpdate } from "./once-per-update.ts";
 import { ignoreForgedPrivateChats } from "./private-chat.ts";
+import {
+  DEFAULT_STORAGE_FAILURE_THRESHOLD,
+  type StorageFailureOptions,
+  storageFailures,
+} from "./storage-failures.ts";
 
 export interface CreateBotOptions {
   services: BotServices;
@@ -25,6 +30,8 @@ export interface CreateBotOptions {
   before?: Middleware<BotContext>;
   /** Updates one user may send per time frame before the rest are dropped (a flood, not a person). */
   rateLimit?: { limit: number; timeFrameMs: number };
+  /** What to do when the storage keeps failing (default: only answer and log each failure). */
+  storageFailures?: Partial<StorageFailureOptions>;
 }
 
 export const DEFAULT_RATE_LIMIT = { limit: 20, timeFrameMs: 2000 };
@@ -38,7 +45,13 @@ export const DEFAULT_RATE_LIMIT = { limit: 20, timeFrameMs: 2000 };
  */
 export function createBot(
   token: string,
-  { services, botConfig, before, rateLimit = DEFAULT_RATE_LIMIT }: CreateBotOptions,
+  {
+    services,
+    botConfig,
+    before,
+    rateLimit = DEFAULT_RATE_LIMIT,
+    storageFailures: onStorage,
+  }: CreateBotOptions,
 ): Bot<BotContext> {
   const bot = new Bot<BotContext>(token, botConfig);
   if (before) bot.use(before);
@@ -53,6 +66,12 @@ export function createBot(
   bot.catch(logFailure);
   const guarded = bot.errorBoundary(logFailure);
   guarded.use(ignoreForgedPrivateChats());
+  guarded.use(
+    storageFailures(services, {
+      threshold: onStorage?.threshold ?? DEFAULT_STORAGE_FAILURE_THRESHOLD,
+      onUnavailable: onStorage?.onUnavailable ?? (() => undefined),
+    }),
+  );
   guarded.use(
     limit<BotContext, never>({
       timeFrame: rateLimit.timeFrameMs,

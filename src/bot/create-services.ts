@@ -18,6 +18,7 @@ import { Pseudonyms } from "../privacy/pseudonyms.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotServices } from "./context.ts";
 import { createBroadcastApi } from "./monitoring/broadcast-api.ts";
+import { InvitationRuns } from "./monitoring/invitation-runs.ts";
 
 export interface ServiceOptions {
   db: SurveyDatabase;
@@ -56,6 +57,7 @@ export function createServices(options: ServiceOptions): BotServices {
     experts: new ExpertRepository(db),
     quotas: new QuotaRepository(db),
     invitations: new InvitationRepository(db),
+    invitationRuns: new InvitationRuns(),
     broadcastApi: createBroadcastApi(options.token, options.client),
     conversationStates: new ConversationStateRepository(db),
     coordinatorIds: new Set(options.coordinatorIds),

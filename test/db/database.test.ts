@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { is } from "drizzle-orm";
@@ -15,14 +15,23 @@ function databaseFile(): string {
 const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
 
 describe("the database", () => {
-  it("runs in WAL mode with foreign keys on and a busy timeout", () => {
+  it("runs in WAL mode with foreign keys on and a short busy timeout (it blocks the whole bot)", () => {
     const db = openDatabase(databaseFile());
     const sqlite = db.$client;
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
-    expect(sqlite.pragma("busy_timeout", { simple: true })).toBeGreaterThanOrEqual(1000);
+    expect(sqlite.pragma("busy_timeout", { simple: true })).toBe(500);
     expect(sqlite.pragma("synchronous", { simple: true })).toBe(1);
     sqlite.close();
+  });
+
+  it("creates its folder 0700 and the database with its -wal and -shm 0600: only the bot's user reads them", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "survey-db-")), "private", "survey.db");
+    const db = openDatabase(path);
+    const mode = (file: string) => statSync(file).mode & 0o777;
+    expect([path, `${path}-wal`, `${path}-shm`].map(mode)).toEqual([0o600, 0o600, 0o600]);
+    expect(mode(join(path, ".."))).toBe(0o700);
+    db.$client.close();
   });
 
   it("refuses an answer whose response does not exist", () => {

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -63,15 +63,26 @@ describe("upgrading an older database", () => {
     },
   );
 
-  it("refuses to start when a migration leaves rows pointing at nothing", () => {
+  it("refuses to start when a migration leaves rows pointing at nothing, and puts the database back as it was", () => {
     const path = databaseFile();
     const current = openDatabase(path);
     fillTables(current.$client, 0);
+    const before = tableRows(current.$client);
     current.$client.close();
 
     const broken = migrationsFolder(journalEntries().length, [
       { tag: "9999_orphans", sql: "DELETE FROM waves;" },
     ]);
     expect(() => openDatabase(path, broken)).toThrow(/pointing at nothing/);
+    // The next start does not run on a half-migrated database: it meets the same migration and refuses again.
+    expect(() => openDatabase(path, broken)).toThrow(/pointing at nothing/);
+    expect(existsSync(`${path}.before-migration`)).toBe(false);
+
+    const db = openDatabase(path);
+    expect(tableRows(db.$client)).toEqual(before);
+    expect(db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(
+      journalEntries().length,
+    );
+    db.$client.close();
   });
 });

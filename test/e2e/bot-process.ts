@@ -39,6 +39,7 @@ export class BotProcess {
   readonly #output: string[] = [];
   readonly #stderr: string[] = [];
   #running: Running | undefined;
+  #lastExit: ProcessExit | undefined;
 
   constructor(options: BotProcessOptions) {
     this.#options = options;
@@ -121,6 +122,14 @@ export class BotProcess {
     return exit;
   }
 
+  /** Waits for the bot to end on its own (e.g. after it stopped taking updates); how it ended. */
+  async exited(): Promise<ProcessExit> {
+    const running = this.#running;
+    if (running) return this.#within(running.closed, START_DEADLINE_MS, "exit on its own");
+    if (!this.#lastExit) throw new Error("the bot was never started");
+    return this.#lastExit;
+  }
+
   /** Starts the bot again on the same database and key (after a kill or a stop; stops it first if needed). */
   async restart(): Promise<void> {
     if (this.#running) await this.stop();
@@ -163,7 +172,10 @@ export class BotProcess {
     process.once("exit", killOnExit);
     const closed = new Promise<ProcessExit>((resolve, reject) => {
       child.once("error", reject);
-      child.once("close", (code, signal) => resolve({ code, signal }));
+      child.once("close", (code, signal) => {
+        this.#lastExit = { code, signal };
+        resolve(this.#lastExit);
+      });
     }).finally(() => {
       process.off("exit", killOnExit);
       if (this.#running?.child === child) this.#running = undefined;

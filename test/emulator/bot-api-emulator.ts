@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { BotCommand, UserFromGetMe } from "grammy/types";
 import { ActivityHub } from "./activity-hub.ts";
 import { ApiError } from "./api-error.ts";
@@ -284,7 +285,8 @@ export class BotApiEmulator {
         record.status = 0;
         return "drop";
       }
-      if (fault) throw faultError(fault);
+      if (fault && "delayMs" in fault) await sleep(fault.delayMs);
+      else if (fault) throw faultError(fault);
       const retryAfter =
         this.#flood && FloodControl.counts(entry.name) ? this.#flood.check(chatId) : undefined;
       if (retryAfter !== undefined) throw tooManyRequests(retryAfter);
@@ -329,7 +331,7 @@ export class BotApiEmulator {
   }
 }
 
-function faultError(fault: Exclude<FaultSpec, { drop: true }>): ApiError {
+function faultError(fault: Extract<FaultSpec, { status: number }>): ApiError {
   return fault.status === 429
     ? tooManyRequests(fault.retryAfter)
     : new ApiError(500, "Internal Server Error");

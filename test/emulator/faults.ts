@@ -1,7 +1,9 @@
 export type FaultSpec =
   | { method?: string; status: 429; retryAfter: number }
   | { method?: string; status: 500 }
-  | { method?: string; drop: true };
+  | { method?: string; drop: true }
+  /** The call is answered as usual, but only after `delayMs`: a slow Bot API. */
+  | { method?: string; delayMs: number };
 
 export interface FaultOptions {
   times: number;

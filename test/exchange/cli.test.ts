@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -121,6 +121,10 @@ describe("npm run cli", () => {
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     copy.close();
     expect(existsSync(`${backup}.partial`)).toBe(false);
+    expect({ folder: statSync(dirname(backup)).mode & 0o777, file: statSync(backup).mode & 0o777 }).toEqual({
+      folder: 0o700,
+      file: 0o600,
+    });
     expect(await cli("backup", databasePath)).toMatchObject({ code: 1 });
   });
 });

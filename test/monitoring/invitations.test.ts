@@ -143,6 +143,66 @@ describe("invitations to a new wave, sent through the Bot API", () => {
     ).toEqual(["blocked", "sent", "sent", "sent"]);
   });
 
+  function statuses(): string[] {
+    return testBot.db
+      .select()
+      .from(invitations)
+      .all()
+      .map((row) => row.status)
+      .sort();
+  }
+
+  it("invitations a killed run left at 'sending' are reported by /waves and sent again by /invite", async () => {
+    const people = [801, 802, 803].map((id) => ({ id, optedIn: true }));
+    seedWaveOne(testBot, people);
+    const users = people.map((person) => emulator.user({ id: person.id, first_name: `Expert ${person.id}` }));
+    const { services } = testBot;
+    const wave = services.waves.openNext("education", new Date());
+    // A run that was killed: one invitation finished, two claimed with no word on whether they went out.
+    const killedAt = new Date(Date.now() - 60_000);
+    const [done, ...cut] = people.map((person) => services.pseudonyms.participant(person.id));
+    for (const pseudonym of [done!, ...cut]) services.invitations.claim(wave.id, pseudonym, killedAt);
+    services.invitations.finish(wave.id, done!, "sent", killedAt);
+    const coordinator = emulator.user({ id: COORDINATOR, first_name: "Coordinator", language_code: "en" });
+
+    await coordinator.act(() => coordinator.sendCommand("/waves"));
+    expect(coordinator.lastMessage()?.text).toContain(
+      "⚠️ Invitations interrupted by a stop of the bot: 2; they may not have arrived. /invite education sends them again.",
+    );
+
+    await coordinator.act(() => coordinator.sendCommand("/invite education"));
+    await coordinator.waitFor((chat) => chat.lastMessage()?.text.startsWith("Invitations to") ?? false);
+    expect(coordinator.lastMessage()?.text).toBe(
+      "Invitations to Education, wave 2: sent: 2, blocked the bot: 0, failed: 0.\n" +
+        "Sent again after an interruption: 2 (an expert may get such an invitation twice).",
+    );
+    const received = users.map((user) => user.messages().length);
+    expect(received).toEqual([0, 1, 1]);
+    expect(statuses()).toEqual(["sent", "sent", "sent"]);
+    await coordinator.act(() => coordinator.sendCommand("/waves"));
+    expect(coordinator.lastMessage()?.text).not.toContain("⚠️");
+  });
+
+  it("a run told to stop sends no further invitation, finishes those on their way and says what is left", async () => {
+    const people = Array.from({ length: 12 }, (_, index) => ({ id: 820 + index, optedIn: true }));
+    seedWaveOne(testBot, people);
+    for (const person of people) emulator.user({ id: person.id, first_name: `Expert ${person.id}` });
+    const coordinator = emulator.user({ id: COORDINATOR, first_name: "Coordinator", language_code: "en" });
+    await coordinator.act(() => coordinator.sendCommand("/wave_open education"));
+    // The first sends are slow, so the stop comes while they are on their way.
+    emulator.faults.add({ method: "sendMessage", delayMs: 300 }, { times: 8 });
+    await coordinator.act(() => coordinator.pressButton("✅ Open wave 2"));
+    testBot.services.invitationRuns.stop();
+
+    await coordinator.waitFor((chat) => chat.lastMessage()?.text.includes("invitations not sent") ?? false);
+    expect(coordinator.lastMessage()?.text).toBe(
+      "Wave 2 of Education is open.\n\n" +
+        "Invitations to Education, wave 2: sent: 8, blocked the bot: 0, failed: 0.\n" +
+        "The bot is stopping; invitations not sent: 4. Send /invite education when it is back.",
+    );
+    expect(statuses()).toEqual(Array(8).fill("sent"));
+  });
+
   it("start the questionnaire from the invitation's link, and can be declined", async () => {
     seedWaveOne(testBot, [{ id: 811, optedIn: true }]);
     const user = emulator.user({ id: 811, first_name: "Expert 811" });

@@ -1,7 +1,8 @@
 import type { UserFromGetMe } from "grammy/types";
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { createServices } from "../../src/bot/create-services.ts";
+import type { StorageFailureOptions } from "../../src/bot/storage-failures.ts";
 import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { botInfo, FakeTelegram } from "./fake-telegram.ts";
@@ -21,6 +22,8 @@ export function createTestBot(
     server?: { token: string; apiRoot: string; botInfo: UserFromGetMe };
     /** Where update and message ids start: past those of a bot this one restarts. */
     firstId?: number;
+    logger?: Logger;
+    storageFailures?: Partial<StorageFailureOptions>;
   } = {},
 ) {
   const telegram = new FakeTelegram(options.firstId);
@@ -35,13 +38,14 @@ export function createTestBot(
     token,
     client,
     coordinatorIds: options.coordinatorIds ?? [],
-    logger: pino({ level: "silent" }),
+    logger: options.logger ?? pino({ level: "silent" }),
     now: options.now ?? (() => new Date()),
   });
   const bot = createBot(token, {
     services,
     botConfig: { botInfo: options.server?.botInfo ?? botInfo, client },
     rateLimit: options.rateLimit ?? { limit: 1000, timeFrameMs: 1000 },
+    ...(options.storageFailures ? { storageFailures: options.storageFailures } : {}),
   });
   return { bot, telegram, services, db };
 }

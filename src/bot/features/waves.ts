@@ -27,6 +27,13 @@ waveCommands.command("waves", async (ctx) => {
     const waves = services.waves.list(id);
     if (waves.length === 0) lines.push(t("monitoring:waves.none"));
     for (const wave of waves) lines.push(waveLine(ctx, wave));
+    const open = services.waves.openWave(id);
+    const interrupted =
+      open && !services.invitationRuns.isRunning(open.id)
+        ? services.invitations.countInterrupted(open.id)
+        : 0;
+    if (interrupted > 0)
+      lines.push(t("monitoring:invitations_interrupted.line", { count: interrupted, questionnaire: id }));
   }
   await ctx.reply(lines.join("\n"), { parse_mode: "HTML" });
 });
@@ -102,8 +109,10 @@ waveCommands.command("invite", async (ctx) => {
 });
 
 /**
- * Invites the experts who asked for it. The coordinator follows the progress and then reads the count in
- * one message, under `heading` (the wave just opened) when there is one.
+ * Invites the experts who asked for it, unless a run for the wave is under way already. The coordinator
+ * follows the progress and then reads the count in one message, under `heading` (the wave just opened) when
+ * there is one; invitations sent again after an interruption, or left unsent because the bot is stopping,
+ * are named there.
  */
 async function inviteToWave(
   ctx: BotContext,
@@ -111,17 +120,39 @@ async function inviteToWave(
   progress: ProgressMessage,
   heading = "",
 ): Promise<void> {
-  const { t } = ctx;
+  const { t, services } = ctx;
   const values = { title: questionnaireTitle(t, wave.questionnaire), wave: wave.number };
-  const tally = await sendInvitations(ctx.services, wave, ctx.me.username, (soFar) => {
-    const done = soFar.sent + soFar.blocked + soFar.failed;
-    return progress.update(
-      done,
-      soFar.total,
-      () => heading + t("monitoring:invitations.progress", { ...values, done, total: soFar.total }),
+  const tally = await services.invitationRuns.exclusive(wave.id, (stop) =>
+    sendInvitations(
+      services,
+      wave,
+      ctx.me.username,
+      (soFar) => {
+        const done = soFar.sent + soFar.blocked + soFar.failed;
+        return progress.update(
+          done,
+          soFar.total,
+          () => heading + t("monitoring:invitations.progress", { ...values, done, total: soFar.total }),
+        );
+      },
+      stop,
+    ),
+  );
+  if (!tally) {
+    await progress.finish(heading + t("monitoring:invitations_interrupted.already_running", values));
+    return;
+  }
+  const lines = [heading + t("monitoring:invitations.done", { ...values, ...tally })];
+  if (tally.resent > 0) lines.push(t("monitoring:invitations_interrupted.resent", { count: tally.resent }));
+  if (tally.left > 0) {
+    lines.push(
+      t("monitoring:invitations_interrupted.stopped", {
+        count: tally.left,
+        questionnaire: wave.questionnaire,
+      }),
     );
-  });
-  await progress.finish(heading + t("monitoring:invitations.done", { ...values, ...tally }));
+  }
+  await progress.finish(lines.join("\n"));
 }
 
 function counts(ctx: BotContext, wave: Wave): { submitted: number; unfinished: number } {

@@ -11,6 +11,10 @@ export interface InvitationTally {
   sent: number;
   blocked: number;
   failed: number;
+  /** Of those, invitations an earlier run had claimed and was stopped before it knew the outcome. */
+  resent: number;
+  /** Invitations left unsent because the bot is stopping. */
+  left: number;
 }
 
 /** Sends in flight at once: enough to keep the throttler's 30 a second busy, few enough that a crash loses little. */
@@ -20,32 +24,38 @@ const CONCURRENT_SENDS = 8;
 export const STOP_INVITATIONS = "inv:no";
 
 /**
- * Invites to `wave` every expert who asked for it, each at most once however often it runs: an invitation
- * is claimed in the database before it is sent. The button opens the questionnaire through the bot's deep
- * link. `onProgress` hears the tally after each invitation.
+ * Invites to `wave` every expert who asked for it, however often it runs: an invitation is claimed in the
+ * database before it is sent, and one an earlier run left unfinished is sent again (see
+ * InvitationRepository). The caller makes sure this is the only run for the wave in the process. The button
+ * opens the questionnaire through the bot's deep link. `onProgress` hears the tally after each invitation;
+ * once `stop` aborts, no further invitation is claimed and those on their way are finished.
  */
 export async function sendInvitations(
   services: BotServices,
   wave: Wave,
   botUsername: string,
   onProgress: (tally: InvitationTally) => Promise<void>,
+  stop: AbortSignal,
 ): Promise<InvitationTally> {
-  const queue = services.invitations.recipients(wave.questionnaire, wave.number, wave.id);
-  const tally: InvitationTally = { total: queue.length, sent: 0, blocked: 0, failed: 0 };
+  const startedAt = services.now();
+  const queue = services.invitations.recipients(wave.questionnaire, wave.number, wave.id, startedAt);
+  const tally: InvitationTally = { total: queue.length, sent: 0, blocked: 0, failed: 0, resent: 0, left: 0 };
   const invite = async (recipient: InvitationRecipient) => {
-    if (!services.invitations.claim(wave.id, recipient.expert, services.now())) {
+    if (!services.invitations.claim(wave.id, recipient.expert, services.now(), startedAt)) {
       tally.total -= 1;
       return;
     }
     const status = await deliver(services, wave, botUsername, recipient);
     services.invitations.finish(wave.id, recipient.expert, status, services.now());
     tally[status] += 1;
+    if (recipient.interrupted) tally.resent += 1;
     await onProgress({ ...tally });
   };
   const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await invite(next);
+    for (let next = queue.shift(); next && !stop.aborted; next = queue.shift()) await invite(next);
   };
   await Promise.all(Array.from({ length: CONCURRENT_SENDS }, worker));
+  tally.left = tally.total - tally.sent - tally.blocked - tally.failed;
   return tally;
 }
 
