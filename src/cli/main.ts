@@ -7,10 +7,11 @@ import { summarySource } from "../db/summary-source.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import { backupDatabase } from "../exchange/backup-database.ts";
-import { writeExportFiles } from "../exchange/export-files.ts";
+import { EXPORT_FORMATS, type ExportFormat, writeExportFiles } from "../exchange/export-files.ts";
 import { IMPORT_LIMITS } from "../exchange/import-limits.ts";
 import { importReport, refusalText } from "../exchange/import-report.ts";
 import { importResponses } from "../exchange/import-responses.ts";
+import { describeCut } from "../exchange/spss-export.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
 import { endOnUnhandledErrors } from "../last-resort.ts";
 import { loadQuestionnaires } from "../questionnaire/loader.ts";
@@ -23,10 +24,13 @@ Commands:
   summary <questionnaire> [--wave N] [--json] [--lang en|ru|kk]   statistics of a questionnaire
   import <file.csv|file.xlsx>   paper responses in the interchange layout; all or nothing: with any problem
                                 nothing is imported, the problems are listed by row and column, exit code 1
-  export --format xlsx|csv --out <path> [--questionnaire <id>] [--lang en|ru|kk]
+  export --format xlsx|csv|spss --out <path> [--questionnaire <id>] [--lang en|ru|kk]
                                 xlsx: one workbook at <path> (responses, codebook, summaries in --lang);
                                 csv: one file per questionnaire (UTF-8 with BOM): <path> itself when one
-                                questionnaire is exported, else the directory <path>/<questionnaire>.csv
+                                questionnaire is exported, else the directory <path>/<questionnaire>.csv;
+                                spss: the directory <path> gets <questionnaire>.sps (labels in --lang) and
+                                the <questionnaire>.csv it reads; \`pspp <questionnaire>.sps\` run there
+                                writes <questionnaire>.sav
   backup <path>                 a consistent copy of the database (SQLite online backup), safe while the
                                 bot runs
 
@@ -100,18 +104,20 @@ if (command === "summary") {
   if (!result.ok) fail(report);
   console.log(report);
 } else if (command === "export") {
-  const format =
-    values.format === "xlsx" || values.format === "csv" ? values.format : fail("--format is xlsx or csv");
+  const format = EXPORT_FORMATS.includes(values.format as ExportFormat)
+    ? (values.format as ExportFormat)
+    : fail(`--format is one of ${EXPORT_FORMATS.join(", ")}`);
   const out = values.out ?? fail("export needs --out <path>");
   const chosen =
     values.questionnaire === undefined
       ? [...questionnaires.values()]
       : [questionnaires.get(values.questionnaire) ?? fail(`Unknown questionnaire "${values.questionnaire}"`)];
-  const written = await writeExportFiles({ questionnaires, waves, responses, tallies }, cliTranslator(), {
-    format,
-    out,
-    questionnaires: chosen,
-  });
+  const { written, cuts } = await writeExportFiles(
+    { questionnaires, waves, responses, tallies },
+    cliTranslator(),
+    { format, out, questionnaires: chosen },
+  );
+  for (const cut of cuts) console.error(`Warning: ${describeCut(cut)} to fit SPSS`);
   console.log(written.join("\n"));
 } else if (command === "backup") {
   const path = rest[0] ?? fail("backup takes the path of the copy to write");

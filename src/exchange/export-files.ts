@@ -2,34 +2,54 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { Translate } from "../i18n/translator.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
-import { exportCsv, exportWorkbook } from "./export-responses.ts";
+import { exportCsv, exportSpss, exportWorkbook } from "./export-responses.ts";
 import type { ResponseStore } from "./response-store.ts";
+import type { SpssCut } from "./spss-export.ts";
 
-export type ExportFormat = "xlsx" | "csv";
+export const EXPORT_FORMATS = ["xlsx", "csv", "spss"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /**
- * Writes the export to disk and returns the paths written. xlsx: one workbook at `out`. csv: one file per
- * questionnaire; with a single questionnaire `out` is that file, otherwise `out` is a directory (created if
- * needed) that gets `<questionnaire>.csv` for each.
+ * Writes the export to disk and returns the paths written, and the texts cut to fit SPSS. xlsx: one workbook
+ * at `out`. csv: one file per questionnaire; with a single questionnaire `out` is that file, otherwise `out`
+ * is a directory (created if needed) that gets `<questionnaire>.csv` for each. spss: `out` is a directory that
+ * gets `<questionnaire>.sps` and the `<questionnaire>.csv` it reads, for each questionnaire.
  *
  * @example
- * await writeExportFiles(store, t, { format: "csv", out: "export", questionnaires: all });
- * // ["export/education.csv", "export/healthcare.csv"]
+ * await writeExportFiles(store, t, { format: "spss", out: "export", questionnaires: all });
+ * // { written: ["export/education.sps", "export/education.csv", …], cuts: [] }
  */
 export async function writeExportFiles(
   store: ResponseStore,
   t: Translate,
   options: { format: ExportFormat; out: string; questionnaires: readonly Questionnaire[] },
-): Promise<string[]> {
+): Promise<{ written: string[]; cuts: SpssCut[] }> {
   const { format, out, questionnaires } = options;
   if (format === "xlsx") {
-    return [writeFile(out, await exportWorkbook(store, t, questionnaires))];
+    return { written: [writeFile(out, await exportWorkbook(store, t, questionnaires))], cuts: [] };
+  }
+  if (format === "spss") {
+    const files = questionnaires.map((questionnaire) => ({
+      id: questionnaire.id,
+      ...exportSpss(store, t, questionnaire),
+    }));
+    return {
+      written: files.flatMap(({ id, syntax, data }) => [
+        writeFile(join(out, `${id}.sps`), syntax),
+        writeFile(join(out, `${id}.csv`), data),
+      ]),
+      cuts: files.flatMap((file) => file.cuts),
+    };
   }
   const [only] = questionnaires;
-  if (only && questionnaires.length === 1) return [writeFile(out, exportCsv(store, only))];
-  return questionnaires.map((questionnaire) =>
-    writeFile(join(out, `${questionnaire.id}.csv`), exportCsv(store, questionnaire)),
-  );
+  if (only && questionnaires.length === 1)
+    return { written: [writeFile(out, exportCsv(store, only))], cuts: [] };
+  return {
+    written: questionnaires.map((questionnaire) =>
+      writeFile(join(out, `${questionnaire.id}.csv`), exportCsv(store, questionnaire)),
+    ),
+    cuts: [],
+  };
 }
 
 function writeFile(path: string, content: string | Buffer): string {

@@ -9,6 +9,7 @@ import { summariseTallies } from "../stats/summarise.ts";
 import { codebookRows } from "./codebook-sheet.ts";
 import { exportedRespondentId } from "./respondent-ids.ts";
 import type { ResponseStore } from "./response-store.ts";
+import { type SpssFiles, spssFiles } from "./spss-export.ts";
 import { SUMMARY_COLUMN_WIDTHS, summaryRows } from "./summary-sheet.ts";
 
 /**
@@ -67,4 +68,17 @@ export async function exportWorkbook(
  */
 export function exportCsv(store: ResponseStore, questionnaire: Questionnaire): string {
   return toCsv(responseTable(store, questionnaire));
+}
+
+/** A questionnaire's submitted responses as SPSS syntax and the CSV it reads, labelled in the reader's language. */
+export function exportSpss(store: ResponseStore, t: Translate, questionnaire: Questionnaire): SpssFiles {
+  const records = store.responses.submittedWithOrigin(questionnaire.id).map((response) => ({
+    respondentId: exportedRespondentId(response),
+    wave: response.wave,
+    anonymous: response.anonymous,
+    source: response.source,
+    answers: response.answers,
+  }));
+  const waves = store.waves.list(questionnaire.id).map((wave) => wave.number);
+  return spssFiles(t, questionnaire, records, waves);
 }

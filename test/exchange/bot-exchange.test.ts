@@ -23,13 +23,21 @@ function upload(
 }
 
 describe("coordinators exchange files with the bot", () => {
-  it("/export sends the workbook as a document that reads back with every response", async () => {
+  it("/export asks for the format; Excel sends the workbook that reads back with every response", async () => {
     const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
     storeTelegramResponse(testBot.services, "education", 1, "named", {
       anonymous: false,
       answers: SPECIAL_EDUCATION_ANSWERS,
     });
-    await expert(testBot, { id: COORDINATOR, language_code: "en" }).send("/export");
+    const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
+    await coordinator.send("/export");
+    expect(coordinator.labels()).toEqual([
+      "Excel workbook (.xlsx)",
+      "CSV for re-import",
+      "SPSS, PSPP, R (.sps + .csv)",
+    ]);
+    expect(testBot.telegram.callsOf("sendDocument")).toEqual([]);
+    await coordinator.press("Excel workbook (.xlsx)");
 
     const [sent] = testBot.telegram.callsOf("sendDocument");
     expect(sent?.payload.caption).toContain("Submitted responses: 1.");
@@ -44,6 +52,59 @@ describe("coordinators exchange files with the bot", () => {
     const [header, row] = sheets[0]!.rows;
     expect(row?.[header!.indexOf("full_name")]).toBe("Әсел Нұрғалиқызы");
     expect(row?.[header!.indexOf("organisation")]).toBe('=HYPERLINK("http://example.invalid")');
+  });
+
+  it("/export as SPSS sends each questionnaire's syntax and its CSV, labelled in the coordinator's language", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    storeTelegramResponse(testBot.services, "education", 1, "named", {
+      anonymous: false,
+      answers: SPECIAL_EDUCATION_ANSWERS,
+    });
+    const coordinator = expert(testBot, { id: COORDINATOR, language_code: "kk" });
+    await coordinator.send("/export");
+    await coordinator.press("SPSS, PSPP, R (.sps + .csv)");
+
+    const sent = testBot.telegram.callsOf("sendDocument").map((call) => call.payload);
+    expect(sent.map((payload) => payload.fileName)).toEqual([
+      "education.sps",
+      "education.csv",
+      "healthcare.sps",
+      "healthcare.csv",
+    ]);
+    const syntax = String(sent[0]!.file);
+    expect(syntax).toContain("  / region 'Қай өңірде жұмыс істейсіз?'");
+    expect(syntax).toContain("* variable label of access_relevance cut from 261 to 255 bytes.");
+    expect(String(sent[1]!.file)).toContain("Әсел Нұрғалиқызы");
+    expect(sent[1]!.caption).toBe(
+      "Білім беру: жіберілген жауаптар — 1. education.sps пен education.csv файлдарын бір қалтаға сақтап, " +
+        "синтаксисті SPSS немесе GNU PSPP бағдарламасында орындаңыз: ол барлық белгілерді осы тілде қосып, " +
+        "education.sav файлын жазады.\n1 мәтін SPSS сыйғыза алатыннан ұзын болғандықтан қысқартылды; синтаксис " +
+        "файлының басында көрсетілген.",
+    );
+  });
+
+  it("/export as CSV sends one interchange file per questionnaire", async () => {
+    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    storeTelegramResponse(testBot.services, "education", 1, "named", {
+      anonymous: false,
+      answers: SPECIAL_EDUCATION_ANSWERS,
+    });
+    const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
+    await coordinator.send("/export");
+    await coordinator.press("CSV for re-import");
+
+    const sent = testBot.telegram.callsOf("sendDocument").map((call) => call.payload);
+    expect(sent.map((payload) => [payload.fileName, payload.caption])).toEqual([
+      [
+        "education.csv",
+        "Education: submitted responses: 1. One row per respondent and wave; this file can be sent back with paper responses added.",
+      ],
+      [
+        "healthcare.csv",
+        "Healthcare: submitted responses: 0. One row per respondent and wave; this file can be sent back with paper responses added.",
+      ],
+    ]);
+    expect(String(sent[0]!.file)).toContain("'=HYPERLINK(");
   });
 
   it("imports a coordinator's CSV and answers with the counts; the same file again adds nothing", async () => {
@@ -115,10 +176,13 @@ describe("coordinators exchange files with the bot", () => {
     expect(testBot.services.responses.submitted("healthcare")).toEqual([]);
   });
 
-  it("tells an expert that /export is not available", async () => {
+  it("tells an expert that /export and a forged format button are not available", async () => {
     const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    await expert(testBot, { id: EXPERT, language_code: "en" }).send("/export");
+    const from = { id: EXPERT, language_code: "en" };
+    await expert(testBot, from).send("/export");
     expect(testBot.telegram.lastMessage(EXPERT).text).toBe("Sorry, this command is not available to you.");
+    await testBot.bot.handleUpdate(testBot.telegram.callbackUpdate(from, "export:spss", 1));
+    expect(testBot.telegram.toasts()).toEqual(["Sorry, this command is not available to you."]);
     expect(testBot.telegram.callsOf("sendDocument")).toEqual([]);
   });
 
@@ -130,6 +194,7 @@ describe("coordinators exchange files with the bot", () => {
     });
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/export");
+    await coordinator.press("Excel workbook (.xlsx)");
     const exported = testBot.telegram.callsOf("sendDocument")[0]?.payload.file as Buffer;
     const sheets = await readWorkbook(exported);
     const responses = sheets.find((sheet) => sheet.name === "Responses Healthcare")!;

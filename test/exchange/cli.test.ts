@@ -113,6 +113,23 @@ describe("npm run cli", () => {
     expect(await cli("export", "--format", "pdf", "--out", single)).toMatchObject({ code: 1 });
   });
 
+  it("exports SPSS syntax and its CSV per questionnaire, labelled in --lang, warning of every cut text", async () => {
+    const spssDir = join(dir, "spss");
+    const result = await cli("export", "--format", "spss", "--lang", "kk", "--out", spssDir);
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: ["education.sps", "education.csv", "healthcare.sps", "healthcare.csv"]
+        .map((file) => `${join(spssDir, file)}\n`)
+        .join(""),
+      stderr: "Warning: variable label of access_relevance cut from 261 to 255 bytes to fit SPSS\n",
+    });
+    const syntax = readFileSync(join(spssDir, "education.sps"), "utf8");
+    expect(syntax).toContain("  / region 'Қай өңірде жұмыс істейсіз?'");
+    expect(readFileSync(join(spssDir, "education.csv"), "utf8").split("\r\n")[1]).toMatch(
+      /^tg-\d+,1,1,1,,,,,1,,5,/,
+    );
+  });
+
   it("backs up the database while another connection holds it open, with the same counts", async () => {
     const backup = join(dir, "backups", "copy.db");
     expect(await cli("backup", backup)).toMatchObject({ code: 0, stdout: `Backup written to ${backup}\n` });

@@ -201,5 +201,5 @@ async function readMultipart(init?: { body?: unknown; headers?: unknown }): Prom
   const contentType = (init.headers as Record<string, string>)["content-type"] ?? "";
   const { fields, files } = parseMultipart(Buffer.concat(chunks), contentType);
   const file = [...files.values()][0];
-  return { ...fields, ...(file ? { file: file.bytes } : {}) };
+  return { ...fields, ...(file ? { file: file.bytes, fileName: file.filename } : {}) };
 }

@@ -55,6 +55,9 @@ export function coordinatorFeature(services: BotServices): Composer<BotContext> 
   feature.callbackQuery(/^sum:/, (ctx) =>
     ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
   );
+  feature.callbackQuery(/^export:/, (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
+  );
   feature.callbackQuery(/^wave:/, (ctx) =>
     ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
   );

@@ -1,6 +1,7 @@
-import { Composer, InputFile } from "grammy";
+import { Composer, InlineKeyboard, InputFile } from "grammy";
 import type { Document } from "grammy/types";
-import { exportWorkbook } from "../../exchange/export-responses.ts";
+import { EXPORT_FORMATS, type ExportFormat } from "../../exchange/export-files.ts";
+import { exportCsv, exportSpss, exportWorkbook } from "../../exchange/export-responses.ts";
 import { IMPORT_LIMITS } from "../../exchange/import-limits.ts";
 import { importReport, refusalText } from "../../exchange/import-report.ts";
 import { importResponses } from "../../exchange/import-responses.ts";
@@ -13,23 +14,60 @@ const TABLE_MIME_TYPES = new Set([
 ]);
 const MESSAGE_LIMIT = 4000;
 
+const FORMAT_PATTERN = new RegExp(`^export:(${EXPORT_FORMATS.join("|")})$`);
+
 /**
- * Coordinators only (mounted behind the coordinator filter): `/export` sends the workbook, and a .csv or .xlsx
+ * Coordinators only (mounted behind the coordinator filter): `/export` asks for the format and sends the
+ * workbook, a CSV per questionnaire, or SPSS syntax with the CSV it reads per questionnaire; a .csv or .xlsx
  * document is imported as paper responses. Any other document goes on to the expert flow.
  */
 export const exchangeFeature = new Composer<BotContext>();
 
 exchangeFeature.command("export", async (ctx) => {
-  await ctx.replyWithChatAction("upload_document");
-  const workbook = await exportWorkbook(ctx.services, ctx.t);
-  const count = [...ctx.services.questionnaires.keys()]
-    .flatMap((id) => ctx.services.tallies.tallies(id))
-    .reduce((sum, tally) => sum + tally.respondents, 0);
-  const date = ctx.services.now().toISOString().slice(0, 10);
-  await ctx.replyWithDocument(new InputFile(workbook, `expert-survey-${date}.xlsx`), {
-    caption: ctx.t("exchange:export_caption", { count }),
-  });
+  const keyboard = new InlineKeyboard();
+  for (const format of EXPORT_FORMATS) {
+    keyboard.text(ctx.t(`exchange:spss.format_${format}`), `export:${format}`).row();
+  }
+  await ctx.reply(ctx.t("exchange:spss.format_prompt"), { reply_markup: keyboard });
 });
+
+exchangeFeature.callbackQuery(FORMAT_PATTERN, async (ctx) => {
+  await ctx.answerCallbackQuery();
+  await ctx.replyWithChatAction("upload_document");
+  await sendExport(ctx, ctx.match[1] as ExportFormat);
+});
+
+async function sendExport(ctx: BotContext, format: ExportFormat): Promise<void> {
+  const { services, t } = ctx;
+  const respondents = (id: string) =>
+    services.tallies.tallies(id).reduce((sum, tally) => sum + tally.respondents, 0);
+  if (format === "xlsx") {
+    const workbook = await exportWorkbook(services, t);
+    const count = [...services.questionnaires.keys()].reduce((sum, id) => sum + respondents(id), 0);
+    const date = services.now().toISOString().slice(0, 10);
+    await ctx.replyWithDocument(new InputFile(workbook, `expert-survey-${date}.xlsx`), {
+      caption: t("exchange:export_caption", { count }),
+    });
+    return;
+  }
+  for (const questionnaire of services.questionnaires.values()) {
+    const { id } = questionnaire;
+    const caption = { title: t(`questionnaire:titles.${id}`), count: respondents(id), id };
+    if (format === "csv") {
+      const csv = Buffer.from(exportCsv(services, questionnaire));
+      await ctx.replyWithDocument(new InputFile(csv, `${id}.csv`), {
+        caption: t("exchange:spss.csv_caption", caption),
+      });
+      continue;
+    }
+    const { syntax, data, cuts } = exportSpss(services, t, questionnaire);
+    await ctx.replyWithDocument(new InputFile(Buffer.from(syntax), `${id}.sps`));
+    const cut = cuts.length > 0 ? `\n${t("exchange:spss.cut", { count: cuts.length })}` : "";
+    await ctx.replyWithDocument(new InputFile(Buffer.from(data), `${id}.csv`), {
+      caption: `${t("exchange:spss.spss_caption", caption)}${cut}`,
+    });
+  }
+}
 
 exchangeFeature.on("message:document", async (ctx, next) => {
   const { document } = ctx.message;
