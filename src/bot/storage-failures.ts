@@ -18,7 +18,8 @@ export const DEFAULT_STORAGE_FAILURE_THRESHOLD = 3;
  * is not lost in silence: the press is answered and the user is told, in their language, that nothing was
  * saved and to try again; one structured error is logged. After `threshold` such failures in a row, updates
  * would only be acknowledged into the void, so `onUnavailable` stops the bot taking them and Telegram keeps
- * them until it is back. Any update that completes (each one stores its handled mark) resets the count.
+ * them until it is back. An update that completes resets the count (nearly every one stores its handled
+ * mark, so it shows that writes work again).
  */
 export function storageFailures(
   services: BotServices,
