@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { SqliteError } from "better-sqlite3";
 
 /** Ids up to 2^48: short enough to read in an export, wide enough that a clash is rare (and retried). */
-const MAX_ID = 2 ** 48;
+export const MAX_ID = 2 ** 48;
 const ATTEMPTS = 5;
 
 /**

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import type { SurveyDatabase } from "./database.ts";
-import { withRandomId } from "./random-id.ts";
+import { MAX_ID, withRandomId } from "./random-id.ts";
 import { answers, experts, participants, responses, submissions, waves } from "./schema.ts";
 import { scrubWriteAheadLog } from "./wal-scrub.ts";
 
@@ -133,13 +133,12 @@ export class ResponseRepository {
     return this.db.select().from(responses).where(eq(responses.id, id)).get();
   }
 
-  /** The largest response id in use, 0 when there is none. */
-  highestId(): number {
-    const row = this.db
-      .select({ highest: sql<number | null>`max(${responses.id})` })
-      .from(responses)
-      .get();
-    return row?.highest ?? 0;
+  /**
+   * Whether an imported response may keep `id` (a "tg-<id>" of an export): free, and in the range the bot
+   * draws its random ids from, so a mistyped huge id is stored under a new one instead.
+   */
+  mayKeepId(id: number): boolean {
+    return id < MAX_ID && !this.byId(id);
   }
 
   answersOf(responseId: number): Record<string, AnswerValue> {

@@ -2,7 +2,7 @@ import type { StoredResponse } from "../db/response-repository.ts";
 import type { Answers, Questionnaire } from "../questionnaire/types.ts";
 import { decodeRows, type InterchangeRecord } from "../report/interchange.ts";
 import { cellText, quote } from "../report/interchange-cells.ts";
-import { IMPORT_LIMITS, type ImportRefusal } from "./import-limits.ts";
+import type { ImportRefusal } from "./import-limits.ts";
 import type { Table } from "./read-table-file.ts";
 import { readTableFileIsolated } from "./read-table-file-isolated.ts";
 import { paperRespondentKey, telegramResponseId } from "./respondent-ids.ts";
@@ -116,17 +116,12 @@ function storeRecords(store: ResponseStore, located: Located[], now: Date): Impo
     }
   }
   if (problems.length > 0) return { ok: false, problems };
-  const highestId = store.responses.highestId();
   for (const { record } of fresh) {
     const wave = store.waves.byNumber(record.questionnaire, record.wave)!;
     const telegramId = telegramResponseId(record.respondentId);
     // Keeping a Telegram response's id, where it is free, keeps "tg-<id>" unique when the export is read
-    // into another database that later collects Telegram responses of its own. An id far beyond those in use
-    // is not kept: a mistyped "tg-999999999" would otherwise move every later response id past it.
-    const keepId =
-      telegramId !== undefined &&
-      telegramId <= highestId + IMPORT_LIMITS.rows &&
-      !store.responses.byId(telegramId);
+    // into another database that later collects Telegram responses of its own.
+    const keepId = telegramId !== undefined && store.responses.mayKeepId(telegramId);
     store.responses.insertSubmitted(
       {
         ...(keepId ? { id: telegramId } : {}),

@@ -4,6 +4,7 @@ import Database from "better-sqlite3";
 import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
 import { receiptHash } from "../../src/privacy/receipts.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
+import { tableRows } from "../db/table-rows.ts";
 
 /** One expert's ledger, as the audit needs it. */
 export interface AuditedExpert {
@@ -142,10 +143,7 @@ export function auditAnswers(
 export function snapshotTables(path: string): Record<string, unknown[]> {
   const db = new Database(path, { readonly: true, fileMustExist: true });
   try {
-    const tables = ["participants", "responses", "answers", "experts", "handled_updates"];
-    return Object.fromEntries(
-      tables.map((table) => [table, db.prepare(`SELECT * FROM ${table} ORDER BY rowid`).all()]),
-    );
+    return tableRows(db);
   } finally {
     db.close();
   }

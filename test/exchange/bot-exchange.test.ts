@@ -73,7 +73,7 @@ describe("coordinators exchange files with the bot", () => {
     ]);
     const syntax = String(sent[0]!.file);
     expect(syntax).toContain("  / region 'Қай өңірде жұмыс істейсіз?'");
-    expect(syntax).toContain("* variable label of access_relevance cut from 261 to 255 bytes.");
+    expect(syntax).toContain("* variable label of access_relevance cut from 268 to 255 bytes.");
     expect(String(sent[1]!.file)).toContain("Әсел Нұрғалиқызы");
     expect(sent[1]!.caption).toBe(
       "Білім беру: жіберілген жауаптар — 1. education.sps пен education.csv файлдарын бір қалтаға сақтап, " +

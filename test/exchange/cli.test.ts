@@ -121,7 +121,7 @@ describe("npm run cli", () => {
       stdout: ["education.sps", "education.csv", "healthcare.sps", "healthcare.csv"]
         .map((file) => `${join(spssDir, file)}\n`)
         .join(""),
-      stderr: "Warning: variable label of access_relevance cut from 261 to 255 bytes to fit SPSS\n",
+      stderr: "Warning: variable label of access_relevance cut from 268 to 255 bytes to fit SPSS\n",
     });
     const syntax = readFileSync(join(spssDir, "education.sps"), "utf8");
     expect(syntax).toContain("  / region 'Қай өңірде жұмыс істейсіз?'");
