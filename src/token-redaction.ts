@@ -1,6 +1,8 @@
 import type { Transformer } from "grammy";
 
 const TOKEN_SHAPE = /bot\d+:[\w-]+/g;
+/** A real token's secret part has 35 characters; a few letters set by mistake would blot out ordinary words. */
+const MIN_SECRET_LENGTH = 8;
 
 /**
  * The text without the bot token. The secret part after the colon is what gives the bot away, however the
@@ -12,8 +14,9 @@ const TOKEN_SHAPE = /bot\d+:[\w-]+/g;
  * // "request to https://api.telegram.org/bot<token>/getMe failed"
  */
 export function redactToken(text: string, token?: string): string {
-  const secret = token?.slice(token.indexOf(":") + 1);
-  return (secret ? text.replaceAll(secret, "<token>") : text).replace(TOKEN_SHAPE, "bot<token>");
+  const secret = token?.slice(token.indexOf(":") + 1) ?? "";
+  const withoutSecret = secret.length >= MIN_SECRET_LENGTH ? text.replaceAll(secret, "<token>") : text;
+  return withoutSecret.replace(TOKEN_SHAPE, "bot<token>");
 }
 
 /** An error as the log may hold it: its name and message, never the token. */

@@ -6,6 +6,7 @@ import type { Update } from "grammy/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { loadOrCreateKey } from "../../src/privacy/pseudonyms.ts";
+import { redactToken } from "../../src/token-redaction.ts";
 import { botInfo } from "../support/fake-telegram.ts";
 import { createTestBot, type TestBot } from "../support/test-bot.ts";
 import { capturedLog } from "./captured-log.ts";
@@ -112,6 +113,21 @@ describe("an error of the bot's API, printed whole as Node or a library would pr
     const error = await bot.api.getUpdates().catch((thrown: unknown) => thrown);
     expect(inspect(error, { depth: 5 })).toContain("Bad Request: token");
     expect(inspect(error, { depth: 5 })).not.toContain(SECRET);
+  });
+});
+
+describe("redactToken", () => {
+  it("removes the secret part however the colon is written, and anything shaped like a token", () => {
+    expect(redactToken(`GET /bot${TOKEN.replace(":", "%3A")}/getMe`, TOKEN)).toBe(
+      "GET /bot7012345678%3A<token>/getMe",
+    );
+    expect(redactToken("see bot123:OtherSecret-value_1 there")).toBe("see bot<token> there");
+  });
+
+  it("leaves the words of a message alone when BOT_TOKEN is a few letters set by mistake", () => {
+    expect(redactToken("BOT_TOKEN does not look like a token", "oken")).toBe(
+      "BOT_TOKEN does not look like a token",
+    );
   });
 });
 
