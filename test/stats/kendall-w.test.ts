@@ -33,6 +33,32 @@ describe("kendallW", () => {
     expect(result.p).toBeCloseTo(0.0050634, 6);
   });
 
+  it("reproduces R's irr::kendall(anxiety, correct = TRUE): 3 raters × 20 subjects with many ties", () => {
+    // The anxiety data of R's irr package, one row per rater (its columns rater1..rater3).
+    const anxiety = [
+      [3, 3, 3, 4, 5, 5, 2, 3, 5, 2, 2, 6, 1, 5, 2, 2, 1, 2, 4, 3],
+      [3, 6, 4, 6, 2, 4, 2, 4, 3, 3, 2, 3, 3, 3, 2, 2, 1, 3, 3, 4],
+      [2, 1, 4, 4, 3, 2, 1, 6, 1, 1, 1, 2, 3, 3, 1, 1, 3, 3, 2, 2],
+    ];
+    const result = kendallW(anxiety);
+    expect(result.w).toBeCloseTo(0.5396569, 6); // irr prints Wt = 0.54; without the correction W = 0.5019
+    expect(result.chiSquare).toBeCloseTo(30.760442, 5);
+    expect(result.df).toBe(19);
+    expect(result.p).toBeCloseTo(0.0428835, 6);
+  });
+
+  it("reproduces NAG's G08DAF example: 3 comparisons of 10 objects, W = 0.8277, p = 0.0078", () => {
+    const result = kendallW([
+      [1.0, 4.5, 2.0, 4.5, 3.0, 7.5, 6.0, 9.0, 7.5, 10.0],
+      [2.5, 1.0, 2.5, 4.5, 4.5, 8.0, 9.0, 6.5, 10.0, 6.5],
+      [2.0, 1.0, 4.5, 4.5, 4.5, 4.5, 8.0, 8.0, 8.0, 10.0],
+    ]);
+    expect(result.w).toBeCloseTo(0.8277311, 6); // 0.7960 without the tie correction
+    expect(result.chiSquare).toBeCloseTo(22.348739, 5);
+    expect(result.p).toBeCloseTo(0.007837, 6);
+    expect(result.approximationReliable).toBe(true);
+  });
+
   it("gives W = 1 and a tiny but non-zero p when experts agree completely", () => {
     const identical = Array.from({ length: 42 }, () => [1, 2, 3, 4, 5, 6, 7]);
     const result = kendallW(identical);
