@@ -36,6 +36,17 @@ describe("the bot process, as npm start runs it", () => {
     expect(bot.stderr()).toBe("");
   });
 
+  it("refuses, in one line, a pseudonym key other than the one the database was created with", async () => {
+    bot = new BotProcess({ emulator, dataDir, env: { PSEUDONYM_KEY: "k".repeat(40) } });
+    await bot.start();
+    expect(await bot.stop()).toEqual({ code: 0, signal: null });
+    bot = new BotProcess({ emulator, dataDir, env: { PSEUDONYM_KEY: "m".repeat(40) } });
+    expect(await bot.runToExit()).toEqual({ code: 1, signal: null });
+    const lines = bot.stderr().trim().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^the pseudonym key .* is not the one this database was created with/);
+  });
+
   it("refuses to start without BOT_TOKEN, in one line that says where to get one", async () => {
     bot = new BotProcess({ emulator, dataDir, env: { BOT_TOKEN: undefined } });
     const exit = await bot.runToExit();
