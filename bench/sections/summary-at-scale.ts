@@ -169,7 +169,7 @@ function insertResponses(db: SurveyDatabase, questionnaire: Questionnaire, count
   const insertAnswer = sqlite.prepare(
     "insert into answers (response_id, question_id, value, answered_at) values (?, ?, ?, ?)",
   );
-  const submit = sqlite.prepare("update responses set receipt = ?, submitted_at = ? where id = ?");
+  const submit = sqlite.prepare("update responses set receipt_hash = ?, submitted_at = ? where id = ?");
   const triggers = sqlite.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as {
     name: string;
     sql: string;

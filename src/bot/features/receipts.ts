@@ -5,6 +5,7 @@ import type { BotContext } from "../context.ts";
 import type { ExpertChat, Placement } from "../expert-chat.ts";
 import {
   decodeReceiptButton,
+  type ReceiptButtonAction,
   receiptResponseScreen,
   withdrawConfirmScreen,
 } from "../screens/receipt-screens.ts";
@@ -43,7 +44,7 @@ type ReceiptAction = (
   receipt: string,
 ) => Promise<string | undefined>;
 
-const receiptActions: Record<"open" | "change" | "withdraw" | "confirm_withdraw", ReceiptAction> = {
+const receiptActions: Record<ReceiptButtonAction, ReceiptAction> = {
   async open(ctx, chat, response, receipt) {
     await showResponse(ctx, chat, response, receipt, "edit");
     return undefined;

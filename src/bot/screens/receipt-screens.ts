@@ -10,7 +10,7 @@ import { escapeHtml, type Screen } from "./screen.ts";
  * Buttons that act on a response by its receipt carry the receipt itself: it lives in the expert's own chat,
  * never in our database, and it is what proves the response is theirs. `<action>:<compact receipt>`.
  */
-export const RECEIPT_BUTTON = /^rc([ocwy]):([A-Z2-9]{28})$/;
+const RECEIPT_BUTTON = /^rc([ocwy]):([A-Z2-9]{28})$/;
 export type ReceiptButtonAction = "open" | "change" | "withdraw" | "confirm_withdraw";
 const RECEIPT_CODES: Record<ReceiptButtonAction, string> = {
   open: "o",
