@@ -185,7 +185,8 @@ function insertResponses(db: SurveyDatabase, questionnaire: Questionnaire, count
       const { lastInsertRowid } = insertResponse.run(
         waveIds[wave - 1]!,
         questionnaire.id,
-        `bench-respondent-${index}`,
+        // Keys as the bot leaves them: a submitted anonymous response is sealed under a random one.
+        anonymous ? `sealed:bench-${index}` : `bench-respondent-${index}`,
         anonymous ? 1 : 0,
         at,
       );
