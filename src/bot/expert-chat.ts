@@ -95,7 +95,7 @@ export class ExpertChat {
       : this.pseudonym;
   }
 
-  /** The marker that says this expert submitted the questionnaire in the wave, named or not. */
+  /** The marker that says this expert submitted the questionnaire anonymously in the wave. */
   submissionMarker(questionnaire: string, waveId: number): string {
     return this.ctx.services.pseudonyms.submissionMarker(this.respondentKey(questionnaire, true), waveId);
   }
