@@ -62,6 +62,15 @@ export function fitToMessage(
   }
 }
 
-function shorten(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
+const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** At most `limit` characters as a person counts them: an emoji or a letter with its accent is never split. */
+export function shorten(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  let kept = "";
+  for (const { segment } of graphemes.segment(text)) {
+    if (kept.length + segment.length > limit - 1) break;
+    kept += segment;
+  }
+  return `${kept}…`;
 }
