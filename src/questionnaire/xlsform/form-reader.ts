@@ -27,7 +27,7 @@ export function readXlsForm(sheets: FormSheets): FormReading {
   const surveyRows = sheet(SURVEY);
   if (!surveyRows) {
     problems.push({ sheet: SURVEY, message: "the workbook has no survey sheet" });
-    return { problems, warnings };
+    return { problems: inSheetOrder(problems), warnings };
   }
   const surveyColumns = readColumns(SURVEY, surveyRows[0] ?? [], problems);
   const choiceRows = sheet(CHOICES) ?? [];
@@ -61,7 +61,7 @@ export function readXlsForm(sheets: FormSheets): FormReading {
           { ...shared, sheet: SETTINGS, row: 2, columns: settings.columns },
           false,
         );
-  if (problems.length > 0) return { problems, warnings };
+  if (problems.length > 0) return { problems: inSheetOrder(problems), warnings: inSheetOrder(warnings) };
   const form = {
     id: settings.id,
     version: settings.version,
@@ -72,7 +72,16 @@ export function readXlsForm(sheets: FormSheets): FormReading {
     groups,
     choiceLists,
   };
-  return { form, problems, warnings };
+  return { form, problems, warnings: inSheetOrder(warnings) };
+}
+
+const SHEET_ORDER = [SURVEY, CHOICES, SETTINGS];
+
+/** Problems as the spreadsheet shows them: sheet by sheet, row by row; a stable sort keeps a row's in column order. */
+function inSheetOrder(problems: FormProblem[]): FormProblem[] {
+  return problems.toSorted(
+    (a, b) => SHEET_ORDER.indexOf(a.sheet) - SHEET_ORDER.indexOf(b.sheet) || (a.row ?? 0) - (b.row ?? 0),
+  );
 }
 
 /**
