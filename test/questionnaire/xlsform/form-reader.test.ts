@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm itself writes a reference to a question as ${name}
 import { describe, expect, it } from "vitest";
 import { isTrue } from "../../../src/questionnaire/xlsform/expression.ts";
 import { describeProblem } from "../../../src/questionnaire/xlsform/form.ts";
