@@ -17,6 +17,7 @@ import { endOnUnhandledErrors } from "../last-resort.ts";
 import { loadQuestionnaires } from "../questionnaire/loader.ts";
 import { summaryPages } from "../report/summary-pages.ts";
 import { summariseTallies } from "../stats/summarise.ts";
+import { checkFormFile } from "./questionnaire-check.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -31,6 +32,10 @@ Commands:
                                 spss: the directory <path> gets <questionnaire>.sps (labels in --lang) and
                                 the <questionnaire>.csv it reads; \`pspp <questionnaire>.sps\` run there
                                 writes <questionnaire>.sav
+  questionnaire check <form.xlsx>
+                                an XLSForm questionnaire (sheets survey, choices, settings): prints its id,
+                                version, number of questions and languages, or each problem by sheet, row and
+                                column, exit code 1; the database is not opened
   backup <path>                 a consistent copy of the database (SQLite online backup), safe while the
                                 bot runs
 
@@ -55,6 +60,18 @@ const [command, ...rest] = positionals;
 if (values.help || !command) {
   console.log(USAGE);
   process.exit(command || values.help ? 0 : 1);
+}
+
+if (command === "questionnaire") {
+  const [action, path] = rest;
+  if (action !== "check" || !path) fail(`questionnaire takes: check <form.xlsx>\n\n${USAGE}`);
+  if (!existsSync(path)) fail(`No file at ${path}`);
+  const check = await checkFormFile(readFileSync(path));
+  if ("refusal" in check) fail(refusalText(cliTranslator(), check.refusal));
+  for (const warning of check.warnings) console.error(`Warning: ${warning}`);
+  if (!check.ok) fail([`The form is refused:`, ...check.problems].join("\n"));
+  console.log(check.summary);
+  process.exit(0);
 }
 
 const questionnaires = loadQuestionnaires();

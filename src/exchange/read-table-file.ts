@@ -19,6 +19,7 @@ export type TableFile =
 
 const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0];
+const NOT_A_WORKBOOK = "the file could not be read as an Excel workbook (.xlsx)";
 
 /**
  * Reads the interchange tables of an uploaded file, telling .xlsx from CSV by its content rather than its
@@ -41,9 +42,7 @@ export async function readTableFile(bytes: Uint8Array, limits = IMPORT_LIMITS): 
     };
   }
   try {
-    return startsWith(bytes, ZIP_SIGNATURE)
-      ? await readXlsx(Buffer.from(bytes), limits)
-      : readCsv(bytes, limits);
+    return startsWith(bytes, ZIP_SIGNATURE) ? await readXlsx(bytes, limits) : readCsv(bytes, limits);
   } catch (error) {
     if (error instanceof TableLimitError) return { ok: false, refusal: error.exceeded };
     throw error;
@@ -63,22 +62,37 @@ function readCsv(bytes: Uint8Array, limits: ImportLimits): TableFile {
   return { ok: true, tables: [{ rows: parseCsv(text, limits) }] };
 }
 
-async function readXlsx(bytes: Buffer, limits: ImportLimits): Promise<TableFile> {
-  const refusal = await checkWorkbookZip(bytes, limits);
-  if (refusal) return { ok: false, refusal };
-  let sheets: Awaited<ReturnType<typeof readWorkbook>>;
-  try {
-    sheets = await readWorkbook(bytes, limits);
-  } catch (error) {
-    if (error instanceof TableLimitError) throw error;
-    return { ok: false, problem: "the file could not be read as an Excel workbook (.xlsx)" };
-  }
-  const tables = sheets
-    .filter((sheet) => (sheet.rows[0] ?? []).some((cell) => cellText(cell) === "respondent_id"))
-    .map((sheet) => ({ sheet: sheet.name, rows: sheet.rows }));
+async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise<TableFile> {
+  const file = await readWorkbookTables(bytes, limits);
+  if (!file.ok) return file;
+  const tables = file.tables.filter((table) =>
+    (table.rows[0] ?? []).some((cell) => cellText(cell) === "respondent_id"),
+  );
   return tables.length > 0
     ? { ok: true, tables }
     : { ok: false, problem: "no sheet of the workbook has a “respondent_id” column in its first row" };
+}
+
+/**
+ * Every worksheet of an .xlsx file as a named table, with the limits {@link readTableFile} applies: a file
+ * beyond them is refused by its zip container and its sheets' declared extent before it is loaded.
+ *
+ * @example
+ * await readWorkbookTables(readFileSync("form.xlsx")); // { ok: true, tables: [{ sheet: "survey", rows: … }, …] }
+ */
+export async function readWorkbookTables(bytes: Uint8Array, limits = IMPORT_LIMITS): Promise<TableFile> {
+  if (bytes.length > limits.fileBytes) return { ok: false, refusal: "file_size" };
+  if (!startsWith(bytes, ZIP_SIGNATURE)) return { ok: false, problem: NOT_A_WORKBOOK };
+  const buffer = Buffer.from(bytes);
+  const refusal = await checkWorkbookZip(buffer, limits);
+  if (refusal) return { ok: false, refusal };
+  try {
+    const sheets = await readWorkbook(buffer, limits);
+    return { ok: true, tables: sheets.map((sheet) => ({ sheet: sheet.name, rows: sheet.rows })) };
+  } catch (error) {
+    if (error instanceof TableLimitError) return { ok: false, refusal: error.exceeded };
+    return { ok: false, problem: NOT_A_WORKBOOK };
+  }
 }
 
 function startsWith(bytes: Uint8Array, signature: number[]): boolean {

@@ -1,0 +1,103 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm itself writes a reference to a question as ${name}
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildWorkbook, type SheetCell } from "../../src/report/xlsx.ts";
+import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
+import { table } from "../questionnaire/xlsform/form-tables.ts";
+
+const run = promisify(execFile);
+
+let dir: string;
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ["dist/cli/main.js", ...args], {
+      env: { ...process.env, DATABASE_PATH: join(dir, "data", "survey.db") },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+/** Writes the sheets as an .xlsx file, numbers as numbers (as a spreadsheet program keeps a version 3). */
+async function formFile(name: string, sheets: Record<string, string[][]>): Promise<string> {
+  const asCells = (rows: string[][]): SheetCell[][] =>
+    rows.map((row) => row.map((cell) => (cell !== "" && /^\d+$/.test(cell) ? Number(cell) : cell)));
+  const path = join(dir, name);
+  writeFileSync(
+    path,
+    await buildWorkbook(
+      Object.entries(sheets).map(([sheet, rows]) => ({ name: sheet, rows: asCells(rows) })),
+    ),
+  );
+  return path;
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "questionnaire-cli-"));
+});
+
+describe("npm run cli -- questionnaire check", () => {
+  it("prints the form's id, version, number of questions and languages, without opening a database", async () => {
+    const path = await formFile("employment.xlsx", EMPLOYMENT_FORM);
+    expect(await cli("questionnaire", "check", path)).toEqual({
+      code: 0,
+      stdout: "Form employment, version 3: 5 questions in kk, ru, en\n",
+      stderr: "",
+    });
+    expect(existsSync(join(dir, "data"))).toBe(false);
+  });
+
+  it("prints a language fallback as a warning and still accepts the form", async () => {
+    const path = await formFile("fallback.xlsx", {
+      ...EMPLOYMENT_FORM,
+      choices: EMPLOYMENT_FORM.choices.map((row, index) => (index === 2 ? [...row.slice(0, 4), ""] : row)),
+    });
+    expect(await cli("questionnaire", "check", path)).toEqual({
+      code: 0,
+      stdout: "Form employment, version 3: 5 questions in kk, ru, en\n",
+      stderr:
+        "Warning: sheet choices, row 3, column label::English (en): no label in en; the kk text is used\n",
+    });
+  });
+
+  it("refuses a form with exit code 1, each problem by sheet, row and column", async () => {
+    const path = await formFile("broken.xlsx", {
+      survey: table(`
+        | type     | name   | label::English (en) | relevant        |
+        | integer  | age    | Age                 |                 |
+        | geopoint | place  | Where?              |                 |
+        | text     | why    | Why?                | today() > \${age} |
+      `),
+      settings: table(`
+        | form_id | version | default_language |
+        | broken  | 1       | en               |
+      `),
+    });
+    expect(await cli("questionnaire", "check", path)).toEqual({
+      code: 1,
+      stdout: "",
+      stderr: [
+        "The form is refused:",
+        "sheet survey, row 3, column type: the type “geopoint” is not supported; the types are select_one <list>, select_multiple <list>, rank <list>, integer, decimal, text, note, begin_group, end_group",
+        "sheet survey, row 4, column relevant: unknown function today() (character 1)",
+        "",
+      ].join("\n"),
+    });
+  });
+
+  it("refuses a file that is not a workbook", async () => {
+    const path = join(dir, "form.csv");
+    writeFileSync(path, "type,name\ninteger,age\n");
+    expect(await cli("questionnaire", "check", path)).toMatchObject({
+      code: 1,
+      stderr: "The form is refused:\nthe file could not be read as an Excel workbook (.xlsx)\n",
+    });
+  });
+});

@@ -1,0 +1,40 @@
+import type { FormSheets } from "../../../src/questionnaire/xlsform/form-reader.ts";
+
+/**
+ * A sheet written as a markdown-like table, pyxform's way: one row per line, cells between `|`.
+ * Blank lines are skipped; a line of only `|` and spaces is an empty spreadsheet row.
+ *
+ * @example
+ * table(`
+ *   | type    | name | label::English (en) |
+ *   | integer | age  | Age                 |
+ * `); // [["type", "name", "label::English (en)"], ["integer", "age", "Age"]]
+ */
+export function table(text: string): string[][] {
+  return text
+    .split("\n")
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith("|"))
+    .map((line) =>
+      line
+        .replace(/^\|/, "")
+        .replace(/\|$/, "")
+        .split("|")
+        .map((cell) => cell.trim()),
+    );
+}
+
+/** Settings most test forms share: id `demo`, version 1, English by default. */
+export const ENGLISH_SETTINGS = table(`
+  | form_id | version | default_language |
+  | demo    | 1       | en               |
+`);
+
+/** A workbook of a survey table, optionally choices, and {@link ENGLISH_SETTINGS} unless others are given. */
+export function workbook(survey: string, choices?: string, settings = ENGLISH_SETTINGS): FormSheets {
+  return {
+    survey: table(survey),
+    ...(choices === undefined ? {} : { choices: table(choices) }),
+    settings,
+  };
+}
