@@ -48,6 +48,15 @@ export function readSurvey(
       problem("type", rowType.message);
       continue;
     }
+    if (rowType.kind === "metadata") {
+      place.warnings.push({
+        sheet: SURVEY,
+        row,
+        column: headerOf("type"),
+        message: `the metadata field “${rowType.name}” has no meaning in a Telegram chat and is left out`,
+      });
+      continue;
+    }
     if (rowType.kind === "end_group") {
       if (!open.pop()) problem("type", "end_group without a begin_group before it");
       continue;
@@ -141,7 +150,7 @@ function declaredNames(
     const name = (cells[nameIndex] ?? "").trim();
     if (index === 0 || name === "" || names.has(name)) return;
     const type = surveyRowType(cells[typeIndex] ?? "");
-    if (type.kind === "end_group") return;
+    if (type.kind === "end_group" || type.kind === "metadata") return;
     names.set(name, { row: index + 1, group: type.kind === "begin_group" });
   });
   return names;

@@ -28,6 +28,29 @@ const CHOICES = `
 `;
 
 describe("the XLSForm reader", () => {
+  it("leaves out Kobo's metadata rows with a warning each, so a form taken from Kobo as it is can be read", () => {
+    const { form, warnings } = formOf(
+      workbook(
+        `
+        | type              | name       | label           |
+        | start             | start      |                 |
+        | end               | end        |                 |
+        | today             | today      |                 |
+        | deviceid          | deviceid   |                 |
+        | select_one yes_no | council    | In the council? |
+        `,
+        CHOICES,
+      ),
+    );
+    expect(form.questions.map((question) => question.name)).toEqual(["council"]);
+    expect(warnings).toEqual([
+      "sheet survey, row 2, column type: the metadata field “start” has no meaning in a Telegram chat and is left out",
+      "sheet survey, row 3, column type: the metadata field “end” has no meaning in a Telegram chat and is left out",
+      "sheet survey, row 4, column type: the metadata field “today” has no meaning in a Telegram chat and is left out",
+      "sheet survey, row 5, column type: the metadata field “deviceid” has no meaning in a Telegram chat and is left out",
+    ]);
+  });
+
   it("reads every supported type with its list, label, hint, required flag and group path", () => {
     const { form, warnings } = formOf(
       workbook(
