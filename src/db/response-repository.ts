@@ -122,6 +122,11 @@ export class ResponseRepository {
         this.statements.savePosition.run(current, reviewing ? 1 : 0, pendingJson, now.getTime(), responseId);
       }),
       immediate: db.$client.transaction((work: () => unknown) => work()).immediate,
+      copyAnswers: db.$client.prepare<[number, number, number, string]>(
+        `insert into answers (response_id, question_id, value, answered_at)
+         select ?, question_id, value, ? from answers
+         where response_id = ? and question_id not in (select value from json_each(?))`,
+      ),
     };
   }
 
@@ -333,13 +338,7 @@ export class ResponseRepository {
         .returning()
         .get(),
     );
-    this.db.$client
-      .prepare(
-        `insert into answers (response_id, question_id, value, answered_at)
-         select ?, question_id, value, ? from answers
-         where response_id = ? and question_id not in (select value from json_each(?))`,
-      )
-      .run(copy.id, now.getTime(), source.id, JSON.stringify(draft.removed));
+    this.statements.copyAnswers.run(copy.id, now.getTime(), source.id, JSON.stringify(draft.removed));
     return copy;
   }
 

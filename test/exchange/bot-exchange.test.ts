@@ -22,6 +22,19 @@ function upload(
   return testBot.bot.handleUpdate(testBot.telegram.documentUpdate(from, { fileName, bytes }));
 }
 
+/** The documents /export sends a coordinator who chose `format`, over one named education response. */
+async function exportAs(language: string, format: string) {
+  const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+  storeTelegramResponse(testBot.services, "education", 1, "named", {
+    anonymous: false,
+    answers: SPECIAL_EDUCATION_ANSWERS,
+  });
+  const coordinator = expert(testBot, { id: COORDINATOR, language_code: language });
+  await coordinator.send("/export");
+  await coordinator.press(format);
+  return testBot.telegram.callsOf("sendDocument").map((call) => call.payload);
+}
+
 describe("coordinators exchange files with the bot", () => {
   it("/export asks for the format; Excel sends the workbook that reads back with every response", async () => {
     const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
@@ -55,16 +68,7 @@ describe("coordinators exchange files with the bot", () => {
   });
 
   it("/export as SPSS sends each questionnaire's syntax and its CSV, labelled in the coordinator's language", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    storeTelegramResponse(testBot.services, "education", 1, "named", {
-      anonymous: false,
-      answers: SPECIAL_EDUCATION_ANSWERS,
-    });
-    const coordinator = expert(testBot, { id: COORDINATOR, language_code: "kk" });
-    await coordinator.send("/export");
-    await coordinator.press("SPSS, PSPP, R (.sps + .csv)");
-
-    const sent = testBot.telegram.callsOf("sendDocument").map((call) => call.payload);
+    const sent = await exportAs("kk", "SPSS, PSPP, R (.sps + .csv)");
     expect(sent.map((payload) => payload.fileName)).toEqual([
       "education.sps",
       "education.csv",
@@ -84,16 +88,7 @@ describe("coordinators exchange files with the bot", () => {
   });
 
   it("/export as CSV sends one interchange file per questionnaire", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    storeTelegramResponse(testBot.services, "education", 1, "named", {
-      anonymous: false,
-      answers: SPECIAL_EDUCATION_ANSWERS,
-    });
-    const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
-    await coordinator.send("/export");
-    await coordinator.press("CSV for re-import");
-
-    const sent = testBot.telegram.callsOf("sendDocument").map((call) => call.payload);
+    const sent = await exportAs("en", "CSV for re-import");
     expect(sent.map((payload) => [payload.fileName, payload.caption])).toEqual([
       [
         "education.csv",

@@ -46,13 +46,15 @@ export const submissionActions: ActionHandlers = {
       });
     }
     chat.update({ stage: "submitted" });
-    const change = response.anonymous ? receiptButton("open", parseReceipt(receipt)!) : undefined;
+    // An anonymous expert's Change button carries the receipt: nothing else can find their response now.
+    const change = (revision: number) =>
+      response.anonymous ? receiptButton("open", parseReceipt(receipt)!) : encodeButton(revision, "change");
     await chat.present(
       (revision) =>
         withInvitationOffer(
           ctx,
           chat,
-          thanksScreen(chat.t, receipt, response.anonymous, change ?? encodeButton(revision, "change")),
+          thanksScreen(chat.t, receipt, response.anonymous, change(revision)),
           response.anonymous,
         ),
       "edit",
