@@ -6,17 +6,17 @@ import pino, { type Logger } from "pino";
 import type { BotContext, BotServices } from "./bot/context.ts";
 import { createBot } from "./bot/create-bot.ts";
 import { createServices } from "./bot/create-services.ts";
-import { COORDINATOR_COMMANDS } from "./bot/features/coordinator.ts";
-import { ReminderScheduler } from "./bot/monitoring/reminder-scheduler.ts";
+import { COORDINATOR_COMMANDS } from "./bot/features/coordinator/coordinator-feature.ts";
+import { ReminderScheduler } from "./bot/reminders/reminder-scheduler.ts";
 import { type Config, ConfigError } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
 import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { InFlightUpdates } from "./in-flight-updates.ts";
-import { parseQuotaFile, QuotaFileError } from "./monitoring/quota-file.ts";
 import { KeyMismatchError } from "./privacy/key-binding.ts";
 import { KeyFileError, loadOrCreateKey } from "./privacy/pseudonyms.ts";
 import { loadQuestionnaires } from "./questionnaire/loader.ts";
+import { parseQuotaFile, QuotaFileError } from "./quotas/quota-file.ts";
 import { settledWithin } from "./settled-within.ts";
 import { errorSummary, tokenFreeErrors } from "./token-redaction.ts";
 
@@ -38,7 +38,7 @@ export const STORAGE_UNAVAILABLE_EXIT_CODE = 75;
 
 const EXPERT_COMMANDS = ["start", "language", "help", "cancel", "my_data", "delete_my_data"] as const;
 /** Where coordinators' command descriptions live, by the feature that owns the command. */
-const COORDINATOR_COMMAND_NAMESPACES = ["coordinator", "monitoring", "exchange"];
+const COORDINATOR_COMMAND_NAMESPACES = ["coordinator", "waves", "interchange"];
 
 /** Wires the database, questionnaires, texts and the bot, and starts taking updates (polling or webhook). */
 export async function startApplication(

@@ -47,7 +47,7 @@ export interface Config {
   coordinatorIds: number[];
   pseudonymKey?: string;
   pseudonymKeyFile: string;
-  /** JSON file of quota targets, applied at start (see src/monitoring/quota-file.ts). */
+  /** JSON file of quota targets, applied at start (see src/quotas/quota-file.ts). */
   quotasFile?: string;
   logLevel: z.infer<typeof configSchema>["LOG_LEVEL"];
   webhook?: WebhookConfig;

@@ -1,4 +1,4 @@
-import { summaryPagesFor } from "../../src/bot/summary-view.ts";
+import { summaryPagesFor } from "../../src/bot/features/coordinator/summary-view.ts";
 import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
 import { summarySource } from "../../src/db/summary-source.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";

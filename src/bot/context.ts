@@ -15,7 +15,7 @@ import type { GuessLimiter } from "../privacy/guess-limiter.ts";
 import type { Pseudonyms } from "../privacy/pseudonyms.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { ExpertChat } from "./expert-chat.ts";
-import type { InvitationRuns } from "./monitoring/invitation-runs.ts";
+import type { InvitationRuns } from "./invitations/invitation-runs.ts";
 
 /** What the bot's features need from the rest of the program; tests pass their own. */
 export interface BotServices {

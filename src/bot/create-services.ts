@@ -17,8 +17,8 @@ import { bindPseudonymKey } from "../privacy/key-binding.ts";
 import { Pseudonyms } from "../privacy/pseudonyms.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotServices } from "./context.ts";
-import { createBroadcastApi } from "./monitoring/broadcast-api.ts";
-import { InvitationRuns } from "./monitoring/invitation-runs.ts";
+import { createBroadcastApi } from "./invitations/broadcast-api.ts";
+import { InvitationRuns } from "./invitations/invitation-runs.ts";
 
 export interface ServiceOptions {
   db: SurveyDatabase;

@@ -1,8 +1,8 @@
-import type { ImportRefusal } from "../exchange/import-limits.ts";
-import { readWorkbookTables } from "../exchange/read-table-file.ts";
+import type { ImportRefusal } from "../interchange/import-limits.ts";
+import { cellText } from "../interchange/interchange-cells.ts";
+import { readWorkbookTables } from "../interchange/read-table-file.ts";
 import { describeProblem } from "../questionnaire/xlsform/form.ts";
 import { readXlsForm } from "../questionnaire/xlsform/form-reader.ts";
-import { cellText } from "../report/interchange-cells.ts";
 
 /** What `questionnaire check` prints and how it ends. */
 export type FormCheck =

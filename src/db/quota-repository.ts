@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import { formatCategory, type Quota, type QuotaCategory } from "../monitoring/quota-category.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
+import { formatCategory, type Quota, type QuotaCategory } from "../quotas/quota-category.ts";
 import type { SurveyDatabase } from "./database.ts";
 import { quotas } from "./schema.ts";
 

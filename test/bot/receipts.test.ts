@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { tableRows } from "../db/table-rows.ts";
-import { answerOn, onboard, openResponse, t } from "../monitoring/monitoring-support.ts";
 import { receiptIn, responseByReceipt } from "../support/receipts.ts";
+import { answerOn, onboard, openResponse, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
 const ID = 4242;

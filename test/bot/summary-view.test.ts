@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { summaryPagesFor } from "../../src/bot/summary-view.ts";
+import { summaryPagesFor } from "../../src/bot/features/coordinator/summary-view.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import type { Answers } from "../../src/questionnaire/types.ts";
-import { storeTelegramResponse } from "../exchange/varied-responses.ts";
+import { storeTelegramResponse } from "../interchange/varied-responses.ts";
 import { createTestBot } from "../support/test-bot.ts";
 
 const en = Translations.load().forLanguage("en");

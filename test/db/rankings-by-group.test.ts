@@ -3,7 +3,7 @@ import { openDatabase } from "../../src/db/database.ts";
 import { type RankingGroup, ResponseRepository } from "../../src/db/response-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import type { Answers, AnswerValue } from "../../src/questionnaire/types.ts";
-import { storeTelegramResponse } from "../exchange/varied-responses.ts";
+import { storeTelegramResponse } from "../interchange/varied-responses.ts";
 import { questionnaires } from "../support/questionnaires.ts";
 import { storeAnswerByAnswer } from "../support/stored-responses.ts";
 

@@ -132,8 +132,8 @@ describe("translations", () => {
         "bot:buttons.done",
         "bot:buttons.submit_changes",
         "bot:consent.agree",
-        "monitoring:delete.yes",
-        "monitoring:waves.open_button",
+        "bot:delete.yes",
+        "waves:waves.open_button",
         "coordinator:next",
       ]),
     );

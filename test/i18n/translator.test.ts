@@ -7,7 +7,7 @@ const translations = Translations.load();
 describe("a language's translator, which remembers repeated texts", () => {
   it("gives each count its own plural form, asked in any order and again", () => {
     const t = translations.forLanguage("ru");
-    const forms = [1, 3, 5, 21, 3, 1, 5].map((count) => t("exchange:import.more", { count }));
+    const forms = [1, 3, 5, 21, 3, 1, 5].map((count) => t("interchange:import.more", { count }));
     expect(forms.slice(0, 4)).toEqual([
       "…и ещё 1 ошибка.",
       "…и ещё 3 ошибки.",

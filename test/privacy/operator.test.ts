@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { backupDatabase } from "../../src/exchange/backup-database.ts";
-import { answerOn, type Expert, onboard, t } from "../monitoring/monitoring-support.ts";
+import { backupDatabase } from "../../src/db/backup-database.ts";
 import { receiptIn } from "../support/receipts.ts";
+import { answerOn, type Expert, onboard, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
 /**
@@ -90,7 +90,7 @@ beforeAll(async () => {
   for (const account of [accounts.deleted, accounts.anonymousDeleted]) {
     const user = userOf(account);
     await user.send("/delete_my_data");
-    await user.press(t("monitoring:delete.yes"));
+    await user.press(t("bot:delete.yes"));
   }
 
   clock = DAY + 2 * 24 * HOUR + 11 * HOUR + 7 * 60_000 + 29_000;

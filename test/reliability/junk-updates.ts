@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import type { Update } from "grammy/types";
-import { COORDINATOR_COMMANDS } from "../../src/bot/features/coordinator.ts";
+import { COORDINATOR_COMMANDS } from "../../src/bot/features/coordinator/coordinator-feature.ts";
 import type { TestBot } from "../support/test-bot.ts";
 
 export interface Account {

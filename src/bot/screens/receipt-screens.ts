@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n/translator.ts";
 import type { Answers, Questionnaire } from "../../questionnaire/types.ts";
-import { isoDay } from "../monitoring/iso-day.ts";
+import { isoDay } from "./iso-day.ts";
 import { questionnaireTitle } from "./labels.ts";
 import { answerEntries, fitToMessage } from "./review-screen.ts";
 import { escapeHtml, type Screen } from "./screen.ts";

@@ -1,0 +1,89 @@
+import { dayOf } from "../../../privacy/coarse-time.ts";
+import { newReceipt, parseReceipt, receiptHash } from "../../../privacy/receipts.ts";
+import { firstUnanswered } from "../../../questionnaire/engine.ts";
+import { encodeButton } from "../../callback-data.ts";
+import type { BotContext } from "../../context.ts";
+import type { ActionHandlers } from "../../expert-actions.ts";
+import type { ExpertChat } from "../../expert-chat.ts";
+import { receiptButton, thanksScreen } from "../../screens/receipt-screens.ts";
+import { withInvitationOffer } from "./invitations.ts";
+
+/** Submit from the review screen, change a submitted response, and the continue/start-over prompt. */
+export const submissionActions: ActionHandlers = {
+  async submit(ctx, chat) {
+    const active = chat.activeResponse();
+    if (!active) {
+      // A Submit delivered again after the bot stopped between sealing and replying: the draft is gone.
+      if (chat.participant.anonymous && sealedInOpenWave(ctx, chat)) chat.update({ stage: "submitted" });
+      await chat.showCurrent("send");
+      return chat.t("stale");
+    }
+    const { questionnaire, wave, response, state } = active;
+    const missing = firstUnanswered(questionnaire, state.answers, { anonymous: state.anonymous });
+    if (missing) {
+      ctx.services.responses.recordStep(
+        response.id,
+        { removed: [], state: { ...state, current: missing.id, pending: null } },
+        ctx.services.now(),
+      );
+      await chat.showCurrent("edit");
+      return chat.t("problems.not_optional");
+    }
+    const receipt = newReceipt();
+    const { responses, now } = ctx.services;
+    if (response.anonymous) {
+      responses.seal(response.id, {
+        receiptHash: receiptHash(receipt),
+        marker: chat.submissionMarker(questionnaire.id, wave.id),
+        day: dayOf(now()),
+      });
+    } else {
+      responses.submit(response.id, receiptHash(receipt), now());
+      ctx.services.experts.completeAccount(chat.pseudonym, {
+        username: ctx.from?.username ?? null,
+        firstName: ctx.from?.first_name ?? null,
+        lastName: ctx.from?.last_name ?? null,
+      });
+    }
+    chat.update({ stage: "submitted" });
+    // An anonymous expert's Change button carries the receipt: nothing else can find their response now.
+    const change = (revision: number) =>
+      response.anonymous ? receiptButton("open", parseReceipt(receipt)!) : encodeButton(revision, "change");
+    await chat.present(
+      (revision) =>
+        withInvitationOffer(
+          ctx,
+          chat,
+          thanksScreen(chat.t, receipt, response.anonymous, change(revision)),
+          response.anonymous,
+        ),
+      "edit",
+    );
+    return undefined;
+  },
+
+  async change(_ctx, chat) {
+    chat.update({ stage: "answering" });
+    await chat.showCurrent("edit");
+    return undefined;
+  },
+
+  async continue(_ctx, chat) {
+    await chat.showCurrent("edit");
+    return undefined;
+  },
+
+  async restart(ctx, chat) {
+    const active = chat.activeResponse();
+    if (active && !active.response.submittedAt) ctx.services.responses.discard(active.response.id);
+    chat.update({ stage: "questionnaire", questionnaire: null, anonymous: null });
+    await chat.showCurrent("edit");
+    return chat.t("resume.restarted");
+  },
+};
+
+function sealedInOpenWave(ctx: BotContext, chat: ExpertChat): boolean {
+  const questionnaire = chat.participant.questionnaire;
+  const wave = questionnaire ? ctx.services.waves.openWave(questionnaire) : undefined;
+  return questionnaire !== null && wave !== undefined && chat.submittedAnonymously(questionnaire, wave.id);
+}

@@ -1,0 +1,101 @@
+import { InlineKeyboard } from "grammy";
+import type { RemindableResponse } from "../../db/response-repository.ts";
+import { isLanguage, languageFromTelegram } from "../../i18n/translator.ts";
+import { firstUnanswered, progress } from "../../questionnaire/engine.ts";
+import { dueReminders } from "../../reminders/reminder-selection.ts";
+import type { BotServices } from "../context.ts";
+import { questionnaireTitle } from "../screens/labels.ts";
+
+const DEFAULT_INTERVAL_MS = 15 * 60 * 1000;
+
+/** Payloads of the reminder's buttons. */
+export const CONTINUE_PREFIX = "rem:go:";
+export const REMINDERS_OFF = "rem:off";
+
+/**
+ * Reminds named experts of an unfinished questionnaire, once, a day after they last answered. Runs every
+ * `intervalMs` once started; the time comes from `services.now`, so tests move the clock instead of waiting.
+ */
+export class ReminderScheduler {
+  #timer: NodeJS.Timeout | undefined;
+  #round: Promise<void> | undefined;
+  #stopping = false;
+
+  constructor(
+    private readonly services: BotServices,
+    private readonly intervalMs = DEFAULT_INTERVAL_MS,
+  ) {}
+
+  start(): void {
+    if (this.#timer) return;
+    this.#stopping = false;
+    this.#timer = setInterval(() => {
+      // A round still sending (many reminders, Telegram's limits) is not overtaken by the next one.
+      if (this.#round) return;
+      this.#round = this.remindDue()
+        .then(
+          () => undefined,
+          (error: unknown) => {
+            this.services.logger.error({ error: String(error) }, "reminder round failed");
+          },
+        )
+        .finally(() => {
+          this.#round = undefined;
+        });
+    }, this.intervalMs);
+  }
+
+  /** Stops the timer and waits for a round under way, which ends after the reminder it is sending. */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    this.#stopping = true;
+    await this.#round;
+  }
+
+  /** Sends every reminder that is due now; returns how many were delivered. */
+  async remindDue(): Promise<number> {
+    const now = this.services.now();
+    let delivered = 0;
+    for (const draft of dueReminders(this.services.responses.remindable(), now)) {
+      if (this.#stopping) break;
+      // Marked before sending: a crash may lose a reminder but never sends one twice.
+      if (!this.services.responses.markReminded(draft.responseId, now)) continue;
+      if (await this.#send(draft)) delivered += 1;
+    }
+    return delivered;
+  }
+
+  async #send(draft: RemindableResponse): Promise<boolean> {
+    const questionnaire = this.services.questionnaires.get(draft.questionnaire);
+    if (!questionnaire) return false;
+    const t = this.services.translations.forLanguage(
+      isLanguage(draft.language) ? draft.language : languageFromTelegram(undefined),
+    );
+    const answers = this.services.responses.answersOf(draft.responseId);
+    const flow = { anonymous: false };
+    const current = draft.currentQuestion ?? firstUnanswered(questionnaire, answers, flow)?.id;
+    const { position, total } = current
+      ? progress(questionnaire, answers, current, flow)
+      : { position: 0, total: 0 };
+    const text = t("reminders:reminder.text", {
+      title: questionnaireTitle(t, questionnaire.id),
+      position: position || total,
+      total,
+    });
+    const keyboard = new InlineKeyboard()
+      .text(t("reminders:reminder.continue"), `${CONTINUE_PREFIX}${questionnaire.id}`)
+      .row()
+      .text(t("reminders:reminder.off"), REMINDERS_OFF);
+    try {
+      await this.services.broadcastApi.sendMessage(draft.telegramId, text, { reply_markup: keyboard });
+      return true;
+    } catch (error) {
+      this.services.logger.warn(
+        { response: draft.responseId, error: error instanceof Error ? error.message : String(error) },
+        "reminder not delivered",
+      );
+      return false;
+    }
+  }
+}
