@@ -13,13 +13,13 @@ import type { WaveRepository } from "../db/wave-repository.ts";
 import type { Translate, Translations } from "../i18n/translator.ts";
 import type { GuessLimiter } from "../privacy/guess-limiter.ts";
 import type { Pseudonyms } from "../privacy/pseudonyms.ts";
-import type { Questionnaire } from "../questionnaire/types.ts";
+import type { QuestionnaireCatalog } from "../questionnaire/catalog.ts";
 import type { ExpertChat } from "./expert-chat.ts";
 import type { InvitationRuns } from "./invitations/invitation-runs.ts";
 
 /** What the bot's features need from the rest of the program; tests pass their own. */
 export interface BotServices {
-  questionnaires: ReadonlyMap<string, Questionnaire>;
+  questionnaires: QuestionnaireCatalog;
   translations: Translations;
   pseudonyms: Pseudonyms;
   /** Wrong receipts per participant: guessing is slowed down. */

@@ -15,6 +15,7 @@ import type { Translations } from "../i18n/translator.ts";
 import { GuessLimiter } from "../privacy/guess-limiter.ts";
 import { bindPseudonymKey } from "../privacy/key-binding.ts";
 import { Pseudonyms } from "../privacy/pseudonyms.ts";
+import { QuestionnaireCatalog } from "../questionnaire/catalog.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotServices } from "./context.ts";
 import { createBroadcastApi } from "./invitations/broadcast-api.ts";
@@ -45,7 +46,7 @@ export function createServices(options: ServiceOptions): BotServices {
   const pseudonyms = new Pseudonyms(options.pseudonymKey);
   bindPseudonymKey(new SettingRepository(db), pseudonyms);
   const services: BotServices = {
-    questionnaires: options.questionnaires,
+    questionnaires: new QuestionnaireCatalog(options.questionnaires),
     translations: options.translations,
     pseudonyms,
     receiptGuesses: new GuessLimiter(),

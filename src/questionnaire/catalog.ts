@@ -1,0 +1,12 @@
+import type { Questionnaire } from "./types.ts";
+
+/**
+ * The questionnaires experts can answer, by id: one map shared by every feature, so that a form a coordinator
+ * installs is offered at once, without a restart.
+ */
+export class QuestionnaireCatalog extends Map<string, Questionnaire> {
+  /** Offers `questionnaire` from now on, in place of an earlier version with the same id. */
+  install(questionnaire: Questionnaire): void {
+    this.set(questionnaire.id, questionnaire);
+  }
+}
