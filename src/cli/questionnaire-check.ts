@@ -1,6 +1,5 @@
+import { readFormWorkbook } from "../interchange/form-workbook.ts";
 import type { ImportRefusal } from "../interchange/import-limits.ts";
-import { cellText } from "../interchange/interchange-cells.ts";
-import { readWorkbookTables } from "../interchange/read-table-file.ts";
 import { describeProblem } from "../questionnaire/xlsform/form.ts";
 import { readXlsForm } from "../questionnaire/xlsform/form-reader.ts";
 
@@ -19,15 +18,9 @@ export type FormCheck =
  * // { ok: true, summary: "Form employment, version 3: 5 questions in kk, ru, en", warnings: [] }
  */
 export async function checkFormFile(bytes: Uint8Array): Promise<FormCheck> {
-  const file = await readWorkbookTables(bytes);
+  const file = await readFormWorkbook(bytes);
   if (!file.ok) return "refusal" in file ? file : { ok: false, problems: [file.problem], warnings: [] };
-  const sheets = Object.fromEntries(
-    file.tables.map((table) => [
-      table.sheet ?? "",
-      table.rows.map((row) => Array.from(row, (cell) => cellText(cell ?? null))),
-    ]),
-  );
-  const { form, problems, warnings } = readXlsForm(sheets);
+  const { form, problems, warnings } = readXlsForm(file.sheets);
   const warningLines = warnings.map(describeProblem);
   if (!form) return { ok: false, problems: problems.map(describeProblem), warnings: warningLines };
   const count = form.questions.length;

@@ -1,4 +1,5 @@
-import type { Answers, Question, Questionnaire } from "./types.ts";
+import type { Answers, AnswerValue, Question, Questionnaire } from "./types.ts";
+import { type FormValue, isTrue } from "./xlsform/expression.ts";
 
 /** How one respondent goes through a questionnaire. */
 export interface FlowOptions {
@@ -8,13 +9,31 @@ export interface FlowOptions {
 
 /** Whether `question`'s condition holds for the answers given so far. */
 export function isRelevant(question: Question, answers: Answers): boolean {
-  if (!question.relevant) return true;
-  const answer = answers[question.relevant.question];
-  if (!answer) return false;
-  const anyOf = question.relevant.anyOf;
-  if (answer.kind === "choice") return anyOf.includes(answer.option);
-  if (answer.kind === "choices") return answer.options.some((option) => anyOf.includes(option));
-  return false;
+  return !question.relevant || isTrue(question.relevant, { answers: formValues(answers) });
+}
+
+/**
+ * Answers as the form's expressions read them: an option, the options (a ranking's in its order), a number, a
+ * text; a declined answer is empty, as an unanswered one.
+ */
+export function formValues(answers: Answers): Record<string, FormValue | undefined> {
+  return Object.fromEntries(Object.entries(answers).map(([id, answer]) => [id, formValue(answer)]));
+}
+
+export function formValue(answer: AnswerValue): FormValue | undefined {
+  switch (answer.kind) {
+    case "choice":
+      return answer.option;
+    case "choices":
+      return answer.options;
+    case "rank":
+      return answer.order;
+    case "integer":
+    case "text":
+      return answer.value;
+    case "declined":
+      return undefined;
+  }
 }
 
 /**

@@ -6,15 +6,14 @@ import {
   type InterchangeRecord,
   interchangeHeader,
 } from "../../src/interchange/interchange.ts";
-import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
 import { parseCsv, toCsv } from "../../src/report/csv.ts";
 import { buildWorkbook, readWorkbook } from "../../src/report/xlsx.ts";
+import { questionnaires } from "../support/questionnaires.ts";
 import { validResponse } from "../support/valid-responses.ts";
 
 type Cell = string | number | null;
 
-const questionnaires = loadQuestionnaires();
 const education = questionnaires.get("education")!;
 const healthcare = questionnaires.get("healthcare")!;
 

@@ -1,3 +1,4 @@
+import { optionLabel } from "../../src/bot/screens/labels.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { applyAction, startResponse } from "../../src/questionnaire/response-flow.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
@@ -50,7 +51,7 @@ export async function answerOn(
     const chosen = options.choices?.[current];
     if (chosen) {
       const question = questionnaire(id).questions.find((q) => q.id === current)!;
-      await user.press(t(`questionnaire:choices.${question.choices}.${chosen}`));
+      await user.press(optionLabel(t, question, chosen));
       continue;
     }
     for (const step of stepsFor(t, questionnaire(id), current)) {
