@@ -1,4 +1,4 @@
-import type { Answers, AnswerValue, Question, Questionnaire } from "./types.ts";
+import type { Answers, AnswerValue, ChoiceOption, Question, Questionnaire } from "./types.ts";
 import { type FormValue, isTrue } from "./xlsform/expression.ts";
 
 /** How one respondent goes through a questionnaire. */
@@ -10,6 +10,21 @@ export interface FlowOptions {
 /** Whether `question`'s condition holds for the answers given so far. */
 export function isRelevant(question: Question, answers: Answers): boolean {
   return !question.relevant || isTrue(question.relevant, { answers: formValues(answers) });
+}
+
+/** Whether an answer meets its question's constraint, `.` standing for it; declining always does. */
+export function meetsConstraint(question: Question, answer: AnswerValue, answers: Answers): boolean {
+  const self = formValue(answer);
+  if (!question.constraint || self === undefined) return true;
+  return isTrue(question.constraint, { answers: formValues(answers), self });
+}
+
+/** The options the question offers given the answers before: all of them, or those its choice filter keeps. */
+export function optionsOffered(question: Question, answers: Answers): ChoiceOption[] {
+  const filter = question.choiceFilter;
+  if (!filter) return question.options;
+  const values = formValues(answers);
+  return question.options.filter((option) => isTrue(filter, { answers: values, choice: option.columns ?? {} }));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Language, Translate, Translations } from "../../src/i18n/translato
 import type { AnswerValue, Question, Questionnaire } from "../../src/questionnaire/types.ts";
 import { type BotMessageView, describeMessages } from "../emulator/message-view.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
-import { questionnaire } from "../support/questionnaires.ts";
+import { questionnaire, studyText } from "../support/questionnaires.ts";
 
 export const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
 const TICK = "✅ ";
@@ -122,7 +122,7 @@ export class SurveyExpert {
     await this.type("/start");
     await this.press(new RegExp(LANGUAGE_NAMES[plan.language]));
     await this.perform({ press: t("consent.agree"), shows: this.plain(t("questionnaire.prompt")) });
-    await this.press(t(`questionnaire:titles.${plan.questionnaire}`));
+    await this.press(studyText(t, `titles.${plan.questionnaire}`));
     await this.press(t(this.anonymous ? "anonymity.anonymous" : "anonymity.named"));
   }
 

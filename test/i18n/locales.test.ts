@@ -143,11 +143,16 @@ describe("translations", () => {
     (language) => {
       const texts = byLanguage[language]!;
       const labels = [
-        ...[...texts]
-          .filter(([key]) => key.startsWith("questionnaire:choices."))
-          .map(([key, text]) => [key, SELECTED + text]),
+        ...[...questionnaires.values()].flatMap((questionnaire) => [
+          [`${questionnaire.id} title`, questionnaire.title[language] ?? ""],
+          ...questionnaire.questions.flatMap((question) =>
+            question.options.map((option) => [
+              `${question.id}.${option.id}`,
+              SELECTED + (option.label[language] ?? ""),
+            ]),
+          ),
+        ]),
         ...Object.entries(LANGUAGE_NAMES).map(([code, name]) => [`language ${code}`, SELECTED + name]),
-        ...[...texts].filter(([key]) => key.startsWith("questionnaire:titles.")),
         ...[...buttonKeys()].map((key) => [key, (texts.get(key) ?? "").replace(/\{\{\w+\}\}/g, "99")]),
       ];
       const long = labels.filter(([, label]) => graphemes(label!) > BUTTON_WIDTH);

@@ -262,7 +262,7 @@ describe("decodeRows problems", () => {
       {
         row: 2,
         column: "high_risk_complications",
-        problem: "answered although its condition does not hold: “high_risk_group” is not “yes”",
+        problem: "answered although its condition does not hold: selected(${high_risk_group}, 'yes')",
       },
     ]);
     expect(single({ ...base, high_risk_group: "yes", high_risk_complications: "anemia" })).toEqual([]);
