@@ -1,9 +1,8 @@
 import type { Language } from "../../i18n/translator.ts";
-import type { RankOrder } from "../types.ts";
+import type { RankOrder, Texts } from "../types.ts";
 import type { Expression } from "./expression.ts";
 
-/** Texts of one label, hint or message by language; a language the form lacks is filled from the default. */
-export type Texts = Partial<Record<Language, string>>;
+export type { Texts };
 
 /** The question types of the supported XLSForm subset. */
 export type FormQuestionType =
