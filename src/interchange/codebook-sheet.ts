@@ -1,7 +1,8 @@
 import type { Translate } from "../i18n/translator.ts";
+import { questionType } from "../questionnaire/question-types/registry.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import type { SheetCell } from "../report/xlsx.ts";
-import { DECLINED_CELL } from "./interchange-cells.ts";
+import { DECLINED_CELL } from "./cell-conventions.ts";
 import { answerColumns } from "./interchange-columns.ts";
 import { QuestionLabels } from "./question-labels.ts";
 
@@ -65,20 +66,7 @@ export function codebookRows(t: Translate, questionnaires: readonly Questionnair
 }
 
 function howToFill(t: Translate, labels: QuestionLabels, questionnaire: Questionnaire, question: Question) {
-  const how = ((): string => {
-    switch (question.type) {
-      case "select_one":
-        return t("interchange:codebook.how.select_one");
-      case "select_multiple":
-        return t("interchange:codebook.how.select_multiple");
-      case "rank":
-        return t("interchange:codebook.how.rank");
-      case "integer":
-        return t("interchange:codebook.how.integer", { min: question.min, max: question.max });
-      case "text":
-        return t("interchange:codebook.how.text", { maxLength: question.maxLength });
-    }
-  })();
+  const how = questionType(question).answer?.howToFill(t, question) ?? "";
   const condition = question.relevant;
   const controlling = condition && questionnaire.questions.find((other) => other.id === condition.question);
   if (!condition || !controlling) return how;

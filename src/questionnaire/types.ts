@@ -1,5 +1,12 @@
 /** Question types, named after XLSForm's vocabulary. */
-export type QuestionType = "select_one" | "select_multiple" | "rank" | "integer" | "text";
+export type QuestionType =
+  | "select_one"
+  | "select_multiple"
+  | "rank"
+  | "integer"
+  | "decimal"
+  | "text"
+  | "note";
 
 /** The order a rank question asks for; the hint under it and the summary's ranking title name it. */
 export type RankOrder = "importance" | "severity" | "frequency";
@@ -54,6 +61,7 @@ export type AnswerValue =
   | { kind: "choices"; options: string[]; other?: string }
   | { kind: "rank"; order: string[] }
   | { kind: "integer"; value: number }
+  | { kind: "decimal"; value: number }
   | { kind: "text"; value: string }
   | { kind: "declined" };
 

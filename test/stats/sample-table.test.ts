@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
 import { sampleTable } from "../../src/stats/sample-table.ts";
-import type { ResponseRecord } from "../../src/stats/summarise.ts";
+import type { ResponseRecord } from "../../src/stats/summary-types.ts";
 import { wave } from "./synthetic-responses.ts";
 
 const questionnaires = loadQuestionnaires();

@@ -1,14 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
-import {
-  type ChoiceQuestionSummary,
-  compareGroups,
-  type QuestionnaireSummary,
-  type RankQuestionSummary,
-  type ResponseRecord,
-  summariseQuestionnaire,
-} from "../../src/stats/summarise.ts";
+import { compareGroups, summariseQuestionnaire } from "../../src/stats/summarise.ts";
+import type {
+  ChoiceQuestionSummary,
+  QuestionnaireSummary,
+  RankQuestionSummary,
+  ResponseRecord,
+} from "../../src/stats/summary-types.ts";
 import { choicesAnswers, wave } from "./synthetic-responses.ts";
 
 const questionnaires = loadQuestionnaires();
