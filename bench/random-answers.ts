@@ -70,7 +70,11 @@ function randomAnswer(question: Question, lean: number, random: SeededRandom): A
     }
     case "integer":
       return { kind: "integer", value: (question.min ?? 1) + random.index(Math.min(40, question.max ?? 40)) };
+    case "decimal":
+      return { kind: "decimal", value: (question.min ?? 0) + random.index(400) / 10 };
     case "text":
       return { kind: "text", value: `text ${random.index(1000)}` };
+    case "note":
+      throw new RangeError(`note ${question.id} takes no answer`);
   }
 }

@@ -1,4 +1,5 @@
-import { applyAction, type ResponseState, startResponse } from "../src/questionnaire/response-flow.ts";
+import type { ResponseState } from "../src/questionnaire/flow-types.ts";
+import { applyAction, startResponse } from "../src/questionnaire/response-flow.ts";
 import type { Question, Questionnaire } from "../src/questionnaire/types.ts";
 import { actionsFor } from "../test/support/scripted-answers.ts";
 

@@ -2,7 +2,7 @@ import type { Update } from "grammy/types";
 import { encodeButton } from "../../src/bot/callback-data.ts";
 import type { BotServices } from "../../src/bot/context.ts";
 import { createBot } from "../../src/bot/create-bot.ts";
-import type { FlowAction, ResponseState } from "../../src/questionnaire/response-flow.ts";
+import type { FlowAction, ResponseState } from "../../src/questionnaire/flow-types.ts";
 import type { Question, Questionnaire } from "../../src/questionnaire/types.ts";
 import { botInfo } from "../../test/support/fake-telegram.ts";
 import { actionsFor } from "../../test/support/scripted-answers.ts";

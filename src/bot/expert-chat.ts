@@ -3,8 +3,9 @@ import type { Participant, ParticipantChanges } from "../db/participant-reposito
 import type { StoredResponse } from "../db/response-repository.ts";
 import type { Wave } from "../db/wave-repository.ts";
 import { isLanguage, type Language, languageFromTelegram, type Translate } from "../i18n/translator.ts";
-import { findQuestion, firstUnanswered, progress, visibleQuestions } from "../questionnaire/engine.ts";
-import type { Pending, ResponseState } from "../questionnaire/response-flow.ts";
+import { findQuestion, progress, visibleQuestions } from "../questionnaire/engine.ts";
+import type { Pending, ResponseState } from "../questionnaire/flow-types.ts";
+import { firstToAnswer } from "../questionnaire/response-flow.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotContext } from "./context.ts";
 import { questionnaireTitle } from "./screens/labels.ts";
@@ -130,7 +131,7 @@ export class ExpertChat {
   /** Where an unfinished response stands, for the "continue or start over" prompt. */
   resumePoint({ questionnaire, state }: ActiveResponse): { title: string; position: number; total: number } {
     const flow = { anonymous: state.anonymous };
-    const current = state.current ?? firstUnanswered(questionnaire, state.answers, flow)?.id;
+    const current = state.current ?? firstToAnswer(questionnaire, state.answers, flow)?.id;
     const total = visibleQuestions(questionnaire, state.answers, flow).length;
     const position = current ? progress(questionnaire, state.answers, current, flow).position : total;
     return { title: questionnaireTitle(this.t, questionnaire), position, total };

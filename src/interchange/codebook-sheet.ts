@@ -1,9 +1,10 @@
 import { languageOf, type Translate } from "../i18n/translator.ts";
 import { FormTexts } from "../questionnaire/form-texts.ts";
+import { questionType } from "../questionnaire/question-types/registry.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import { expressionText } from "../questionnaire/xlsform/expression-text.ts";
 import type { SheetCell } from "../report/xlsx.ts";
-import { DECLINED_CELL } from "./interchange-cells.ts";
+import { DECLINED_CELL } from "./cell-conventions.ts";
 import { answerColumns } from "./interchange-columns.ts";
 
 /**
@@ -66,20 +67,7 @@ export function codebookRows(t: Translate, questionnaires: readonly Questionnair
 }
 
 function howToFill(t: Translate, question: Question) {
-  const how = ((): string => {
-    switch (question.type) {
-      case "select_one":
-        return t("interchange:codebook.how.select_one");
-      case "select_multiple":
-        return t("interchange:codebook.how.select_multiple");
-      case "rank":
-        return t("interchange:codebook.how.rank");
-      case "integer":
-        return t("interchange:codebook.how.integer", { min: question.min, max: question.max });
-      case "text":
-        return t("interchange:codebook.how.text", { maxLength: question.maxLength });
-    }
-  })();
+  const how = questionType(question).answer?.howToFill(t, question) ?? "";
   if (!question.relevant) return how;
   return `${how} ${t("interchange:codebook.how.only_when", { condition: expressionText(question.relevant) })}`;
 }

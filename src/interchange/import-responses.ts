@@ -1,8 +1,9 @@
 import type { StoredResponse } from "../db/response-repository.ts";
 import type { Answers, Questionnaire } from "../questionnaire/types.ts";
+import { quote } from "./cell-conventions.ts";
 import type { ImportRefusal } from "./import-limits.ts";
 import { decodeRows, type InterchangeRecord } from "./interchange.ts";
-import { cellText, quote } from "./interchange-cells.ts";
+import { cellText } from "./interchange-cells.ts";
 import type { Table } from "./read-table-file.ts";
 import { readTableFileIsolated } from "./read-table-file-isolated.ts";
 import { paperRespondentKey, telegramResponseId } from "./respondent-ids.ts";

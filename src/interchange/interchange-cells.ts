@@ -1,14 +1,13 @@
 import {
-  checkAnswer,
   type InputProblem,
   needsSpecification,
   OTHER_TEXT_MAX_LENGTH,
 } from "../questionnaire/answer-input.ts";
+import { checkAnswer } from "../questionnaire/check-answer.ts";
+import { questionType, selectedOptions } from "../questionnaire/question-types/registry.ts";
 import type { AnswerValue, Question } from "../questionnaire/types.ts";
+import { DECLINED_CELL, quote } from "./cell-conventions.ts";
 import { otherColumnName } from "./interchange-columns.ts";
-
-/** How a declined answer ("prefer not to say", a skipped optional question) is written. */
-export const DECLINED_CELL = "declined";
 
 /** A cell of an interchange table: text, a number, or empty. */
 export type InterchangeCell = string | number | null;
@@ -24,25 +23,17 @@ export interface EncodedAnswer {
  * (most important first), the number, the text, or `declined`; no answer is an empty cell.
  *
  * @example
- * encodeAnswer({ kind: "choices", options: ["language_barrier", "other"], other: "Тіл курстары" });
+ * encodeAnswer(barriers, { kind: "choices", options: ["language_barrier", "other"], other: "Тіл курстары" });
  * // { value: "language_barrier other", other: "Тіл курстары" }
  */
-export function encodeAnswer(answer: AnswerValue | undefined): EncodedAnswer {
-  switch (answer?.kind) {
-    case undefined:
-      return { value: null, other: null };
-    case "declined":
-      return { value: DECLINED_CELL, other: null };
-    case "choice":
-      return { value: answer.option, other: answer.other ?? null };
-    case "choices":
-      return { value: answer.options.join(" "), other: answer.other ?? null };
-    case "rank":
-      return { value: answer.order.join(" "), other: null };
-    case "integer":
-    case "text":
-      return { value: answer.value, other: null };
-  }
+export function encodeAnswer(question: Question, answer: AnswerValue | undefined): EncodedAnswer {
+  if (answer === undefined) return { value: null, other: null };
+  if (answer.kind === "declined") return { value: DECLINED_CELL, other: null };
+  const spec = questionType(question).answer;
+  const own = spec?.of(answer);
+  if (!spec || !own)
+    throw new RangeError(`a ${answer.kind} answer does not fit ${question.type} question ${question.id}`);
+  return { value: spec.encode(own), other: "other" in answer ? (answer.other ?? null) : null };
 }
 
 /** An answer read from its cells, or what is wrong with them. */
@@ -81,54 +72,14 @@ export function cellText(cell: InterchangeCell): string {
   return cell === null ? "" : String(cell).trim();
 }
 
-const WHOLE_NUMBER = /^[+-]?\d+$/;
-
 function parseValue(question: Question, value: string): AnswerValue | string {
-  switch (question.type) {
-    case "select_one":
-      return knownOption(question, value)
-        ? { kind: "choice", option: value }
-        : unknownOptions(question, [value]);
-    case "select_multiple":
-    case "rank": {
-      const ids = value.split(/[\s,;]+/).filter((id) => id.length > 0);
-      const problem = optionListProblem(question, ids);
-      if (problem) return problem;
-      return question.type === "rank" ? { kind: "rank", order: ids } : { kind: "choices", options: ids };
-    }
-    case "integer": {
-      if (!WHOLE_NUMBER.test(value)) return `not a whole number: ${quote(value)}`;
-      const number = Number(value);
-      const { min = Number.MIN_SAFE_INTEGER, max = Number.MAX_SAFE_INTEGER } = question;
-      return number < min || number > max
-        ? `value ${number} is out of range ${min}–${max}`
-        : { kind: "integer", value: number };
-    }
-    case "text": {
-      const length = [...value].length;
-      const limit = question.maxLength ?? 0;
-      return length > limit
-        ? `text is over its length limit of ${limit} characters (it has ${length})`
-        : { kind: "text", value };
-    }
-  }
-}
-
-function optionListProblem(question: Question, ids: string[]): string | undefined {
-  const unknown = ids.filter((id) => !knownOption(question, id));
-  if (unknown.length > 0) return unknownOptions(question, unknown);
-  const repeated = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (repeated) return `option ${quote(repeated)} is listed twice`;
-  const exclusive = ids.find((id) => question.options.some((option) => option.id === id && option.exclusive));
-  if (exclusive && ids.length > 1) return `exclusive option ${quote(exclusive)} is combined with others`;
-  return undefined;
+  return questionType(question).answer?.decode(question, value) ?? `${quote(question.id)} takes no answer`;
 }
 
 function attachOther(question: Question, answer: AnswerValue, other: string): AnswerValue | string {
   if (other === "") return answer;
   if (answer.kind === "choice" || answer.kind === "choices") {
-    const chosen = answer.kind === "choice" ? [answer.option] : answer.options;
-    if (needsSpecification(question, chosen)) {
+    if (needsSpecification(question, selectedOptions(question, answer))) {
       const length = [...other].length;
       return length > OTHER_TEXT_MAX_LENGTH
         ? `text is over its length limit of ${OTHER_TEXT_MAX_LENGTH} characters (it has ${length})`
@@ -137,15 +88,6 @@ function attachOther(question: Question, answer: AnswerValue, other: string): An
   }
   const specify = question.options.filter((option) => option.specify).map((option) => quote(option.id));
   return `the “please specify” text is filled but option ${specify.join(" or ")} is not chosen`;
-}
-
-function knownOption(question: Question, id: string): boolean {
-  return question.options.some((option) => option.id === id);
-}
-
-function unknownOptions(question: Question, ids: string[]): string {
-  const noun = ids.length === 1 ? "option id" : "option ids";
-  return `unknown ${noun} ${ids.map(quote).join(", ")} for question ${quote(question.id)}`;
 }
 
 function describeCheck(question: Question, problem: InputProblem): string {
@@ -157,9 +99,4 @@ function describeCheck(question: Question, problem: InputProblem): string {
     default:
       return `the answer to ${quote(question.id)} is not valid (${problem.replaceAll("_", " ")})`;
   }
-}
-
-/** Wraps a name or value in typographic quotes, as every problem message does. */
-export function quote(text: string): string {
-  return `“${text}”`;
 }

@@ -1,3 +1,4 @@
+import { takesAnswer } from "../questionnaire/question-types/registry.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 
 /** The columns before the answers, in this order. */
@@ -11,16 +12,18 @@ export interface AnswerColumn {
 }
 
 /**
- * The answer columns of a questionnaire in questionnaire order: one per question, and `<question>_other`
- * right after each question that has a "please specify" option.
+ * The answer columns of a questionnaire in questionnaire order: one per question that takes an answer (a note
+ * has none), and `<question>_other` right after each question that has a "please specify" option.
  */
 export function answerColumns(questionnaire: Questionnaire): AnswerColumn[] {
-  return questionnaire.questions.flatMap((question): AnswerColumn[] => [
-    { name: question.id, question, part: "value" },
-    ...(question.options.some((option) => option.specify)
-      ? [{ name: otherColumnName(question), question, part: "other" as const }]
-      : []),
-  ]);
+  return questionnaire.questions
+    .filter(takesAnswer)
+    .flatMap((question): AnswerColumn[] => [
+      { name: question.id, question, part: "value" },
+      ...(question.options.some((option) => option.specify)
+        ? [{ name: otherColumnName(question), question, part: "other" as const }]
+        : []),
+    ]);
 }
 
 /** Name of the column with the "please specify" text of `question`'s `other` option. */

@@ -2,7 +2,8 @@ import { isRelevant } from "../questionnaire/engine.ts";
 import type { Answers, AnswerValue, Questionnaire } from "../questionnaire/types.ts";
 import { referencedQuestions } from "../questionnaire/xlsform/expression.ts";
 import { expressionText } from "../questionnaire/xlsform/expression-text.ts";
-import { cellText, decodeAnswer, type InterchangeCell, quote } from "./interchange-cells.ts";
+import { quote } from "./cell-conventions.ts";
+import { cellText, decodeAnswer, type InterchangeCell } from "./interchange-cells.ts";
 import { answerColumns, otherColumnName, RESPONDENT_COLUMNS } from "./interchange-columns.ts";
 
 /** One response read from an interchange table. */

@@ -36,7 +36,7 @@ export function encodeResponse(
     questionnaire.id,
     record.anonymous ? "yes" : "no",
     ...answerColumns(questionnaire).map(
-      (column) => encodeAnswer(record.answers[column.question.id])[column.part],
+      (column) => encodeAnswer(column.question, record.answers[column.question.id])[column.part],
     ),
   ];
 }

@@ -5,7 +5,8 @@ import { toCsv } from "../report/csv.ts";
 import { neutraliseFormula } from "../report/formula-guard.ts";
 import { cutToBytes, utf8Bytes } from "./cut-to-bytes.ts";
 import { LINE_BREAK_STAND_INS, type SizedVariable, spssSyntax } from "./spss-syntax.ts";
-import { type SpssRecord, type SpssValue, type SpssVariable, spssDictionary } from "./spss-variables.ts";
+import type { SpssRecord, SpssValue, SpssVariable } from "./spss-types.ts";
+import { spssDictionary } from "./spss-variables.ts";
 
 /** What SPSS holds, in bytes: a string value, a variable, value or set label, the file label. */
 export const SPSS_LIMITS = { stringBytes: 32767, labelBytes: 255, fileLabelBytes: 64 };
@@ -80,13 +81,11 @@ export function spssFiles(
       return fitting.replaceAll(/[\r\n]/g, (lineBreak) => LINE_BREAK_STAND_INS[lineBreak as "\r" | "\n"]);
     }),
   );
-  const sized: SizedVariable[] = variables.map((variable, index) => ({
-    ...variable,
-    width: width(
-      variable,
-      rows.map((row) => row[index]!),
-    ),
-  }));
+  const sized: SizedVariable[] = variables.map((variable, index) => {
+    const values = rows.map((row) => row[index]!);
+    const decimals = decimalPlaces(values);
+    return { ...variable, width: width(variable, values, decimals), decimals };
+  });
   const syntax = spssSyntax({
     fileLabel,
     dataFile: `${questionnaire.id}.csv`,
@@ -99,16 +98,24 @@ export function spssFiles(
 }
 
 /** A string's width in bytes as written (formula guard included); a number's in characters, codes included. */
-function width(variable: SpssVariable, values: SpssValue[]): number {
+function width(variable: SpssVariable, values: SpssValue[], decimals: number): number {
   const written = [
     ...values.filter((value) => value !== null),
     ...(variable.missing === undefined ? [] : [variable.missing]),
     ...variable.valueLabels.map(([code]) => code),
   ];
   const sizes = written.map((value) =>
-    typeof value === "string" ? utf8Bytes(neutraliseFormula(value)) : String(value).length,
+    typeof value === "string" ? utf8Bytes(neutraliseFormula(value)) : value.toFixed(decimals).length,
   );
   return Math.max(1, ...sizes);
+}
+
+/** The most digits after the point of any number written, so that no decimal answer shows rounded. */
+function decimalPlaces(values: SpssValue[]): number {
+  return Math.max(
+    0,
+    ...values.map((value) => (typeof value === "number" ? (String(value).split(".")[1]?.length ?? 0) : 0)),
+  );
 }
 
 /**

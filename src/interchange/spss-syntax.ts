@@ -1,9 +1,10 @@
 import { cutToBytes } from "./cut-to-bytes.ts";
 import { spssVariableNames } from "./spss-names.ts";
-import type { DichotomySet, SpssVariable } from "./spss-variables.ts";
+import type { SpssVariable } from "./spss-types.ts";
+import type { DichotomySet } from "./spss-variables.ts";
 
-/** A variable with its width: bytes of a string, digits of a number. */
-export type SizedVariable = SpssVariable & { width: number };
+/** A variable with its width (bytes of a string, characters of a number) and a number's decimal places. */
+export type SizedVariable = SpssVariable & { width: number; decimals: number };
 
 export interface SyntaxInput {
   fileLabel: string;
@@ -123,7 +124,7 @@ function restoreTexts(names: string[], allNames: string[]): string {
 }
 
 function format(variable: SizedVariable): string {
-  return variable.type === "string" ? `A${variable.width}` : `F${variable.width}.0`;
+  return variable.type === "string" ? `A${variable.width}` : `F${variable.width}.${variable.decimals}`;
 }
 
 function missingValue(value: number | string): string {

@@ -1,32 +1,10 @@
 import { languageOf, type Translate } from "../i18n/translator.ts";
 import { FormTexts } from "../questionnaire/form-texts.ts";
-import type { Answers, Question, Questionnaire } from "../questionnaire/types.ts";
-import { DECLINED_CELL } from "./interchange-cells.ts";
+import { questionType } from "../questionnaire/question-types/registry.ts";
+import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import { answerColumns } from "./interchange-columns.ts";
 import { spssVariableNames } from "./spss-names.ts";
-
-/** A stored response as the SPSS export reads it. */
-export interface SpssRecord {
-  respondentId: string;
-  wave: number;
-  anonymous: boolean;
-  source: "telegram" | "paper";
-  answers: Answers;
-}
-
-export type SpssValue = number | string | null;
-
-/** One variable of the SPSS dictionary and how a response fills it (null is system-missing). */
-export interface SpssVariable {
-  name: string;
-  label: string;
-  type: "numeric" | "string";
-  level: "nominal" | "ordinal" | "scale";
-  valueLabels: [number, string][];
-  /** The user-missing value: what a declined answer is written as. */
-  missing?: number | string;
-  value: (record: SpssRecord) => SpssValue;
-}
+import type { SpssContext, SpssRecord, SpssVariable, SpssVariableDraft } from "./spss-types.ts";
 
 /** A multiple-dichotomy set: the 0/1 variables of one select_multiple question, counted at 1. */
 export interface DichotomySet {
@@ -44,8 +22,6 @@ export interface SpssDictionary {
 const DECLINED_CODE = -99;
 const SOURCE_CODES = { telegram: 1, paper: 2 } as const;
 
-type Unnamed = Omit<SpssVariable, "name"> & { candidate: string };
-
 /**
  * The SPSS dictionary of a questionnaire in the reader's language: respondent_id, wave, anonymous and source,
  * then its questions in interchange order. select_one and integer are numeric (an option is its position in
@@ -59,7 +35,7 @@ type Unnamed = Omit<SpssVariable, "name"> & { candidate: string };
  */
 export function spssDictionary(t: Translate, questionnaire: Questionnaire, waves: number[]): SpssDictionary {
   const labels = new FormTexts(languageOf(t));
-  const unnamed: Unnamed[] = [
+  const unnamed: SpssVariableDraft[] = [
     {
       candidate: "respondent_id",
       label: t("interchange:codebook.respondent_id"),
@@ -102,13 +78,14 @@ export function spssDictionary(t: Translate, questionnaire: Questionnaire, waves
   const setMembers: { question: Question; from: number; to: number }[] = [];
   for (const column of answerColumns(questionnaire)) {
     const from = unnamed.length;
-    unnamed.push(...questionVariables(t, labels, column.question, column.part));
-    if (column.question.type === "select_multiple" && column.part === "value") {
+    const drafts = questionVariables(t, labels, column.question, column.part);
+    unnamed.push(...drafts);
+    if (drafts.some((draft) => draft.dichotomy)) {
       setMembers.push({ question: column.question, from, to: unnamed.length });
     }
   }
   const names = spssVariableNames(unnamed.map((variable) => variable.candidate));
-  const variables = unnamed.map(({ candidate: _, ...variable }, index) => ({
+  const variables = unnamed.map(({ candidate: _, dichotomy: __, ...variable }, index) => ({
     ...variable,
     name: names[index]!,
   }));
@@ -126,7 +103,7 @@ function questionVariables(
   labels: FormTexts,
   question: Question,
   part: "value" | "other",
-): Unnamed[] {
+): SpssVariableDraft[] {
   const answer = (record: SpssRecord) => record.answers[question.id];
   const declinable = question.optional || question.preferNotToSay === true;
   // Below the smallest number the question allows, so a declined answer never reads as a real one.
@@ -154,96 +131,15 @@ function questionVariables(
       },
     ];
   }
-  const optionLabel = (id: string) => `${labels.short(question)}: ${labels.option(question, id)}`;
-  switch (question.type) {
-    case "select_one":
-      return [
-        {
-          candidate: question.id,
-          label: labels.text(question),
-          type: "numeric",
-          level: "nominal",
-          valueLabels: [
-            ...question.options.map((option, index): [number, string] => [
-              index + 1,
-              labels.option(question, option.id),
-            ]),
-            ...declinedLabel,
-          ],
-          ...declined,
-          value: (record) => {
-            const given = answer(record);
-            if (given?.kind === "declined") return declinedCode;
-            if (given?.kind !== "choice") return null;
-            return question.options.findIndex((option) => option.id === given.option) + 1 || null;
-          },
-        },
-      ];
-    case "select_multiple":
-      return question.options.map((option) => ({
-        candidate: `${question.id}_${option.id}`,
-        label: optionLabel(option.id),
-        type: "numeric",
-        level: "nominal",
-        valueLabels: [
-          [0, t("interchange:spss.not_chosen")],
-          [1, t("interchange:spss.chosen")],
-          ...declinedLabel,
-        ],
-        ...declined,
-        value: (record) => {
-          const given = answer(record);
-          if (given?.kind === "declined") return declinedCode;
-          if (given?.kind !== "choices") return null;
-          return given.options.includes(option.id) ? 1 : 0;
-        },
-      }));
-    case "rank":
-      return question.options.map((option) => ({
-        candidate: `${question.id}_${option.id}`,
-        label: optionLabel(option.id),
-        type: "numeric",
-        level: "ordinal",
-        valueLabels: declinedLabel,
-        ...declined,
-        value: (record) => {
-          const given = answer(record);
-          if (given?.kind === "declined") return declinedCode;
-          if (given?.kind !== "rank") return null;
-          return given.order.indexOf(option.id) + 1 || null;
-        },
-      }));
-    case "integer":
-      return [
-        {
-          candidate: question.id,
-          label: labels.text(question),
-          type: "numeric",
-          level: "scale",
-          valueLabels: declinedLabel,
-          ...declined,
-          value: (record) => {
-            const given = answer(record);
-            if (given?.kind === "declined") return declinedCode;
-            return given?.kind === "integer" ? given.value : null;
-          },
-        },
-      ];
-    case "text":
-      return [
-        {
-          candidate: question.id,
-          label: labels.text(question),
-          type: "string",
-          level: "nominal",
-          valueLabels: [],
-          ...(declinable ? { missing: DECLINED_CELL } : {}),
-          value: (record) => {
-            const given = answer(record);
-            if (given?.kind === "declined") return DECLINED_CELL;
-            return given?.kind === "text" ? given.value : null;
-          },
-        },
-      ];
-  }
+  const context: SpssContext = {
+    t,
+    labels,
+    question,
+    answer,
+    declinable,
+    declinedCode,
+    declinedMissing: declined,
+    declinedLabels: declinedLabel,
+  };
+  return questionType(question).answer?.spssVariables(context) ?? [];
 }

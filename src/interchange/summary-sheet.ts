@@ -1,15 +1,16 @@
 import { languageOf, type Translate } from "../i18n/translator.ts";
 import { FormTexts } from "../questionnaire/form-texts.ts";
+import { shapedSummary } from "../questionnaire/question-types/registry.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import type { SheetCell } from "../report/xlsx.ts";
 import type {
   ChoiceQuestionSummary,
-  IntegerQuestionSummary,
+  NumberQuestionSummary,
   QuestionnaireSummary,
   QuestionSummary,
   RankQuestionSummary,
   TextQuestionSummary,
-} from "../stats/summarise.ts";
+} from "../stats/summary-types.ts";
 
 /** p-values keep four decimals so that a significant one does not show as 0. */
 const P_DECIMALS = 4;
@@ -20,7 +21,7 @@ export const SUMMARY_COLUMN_WIDTHS = [6, 60, 14, 10, 14, 10, 14, 10, 14];
 /**
  * A questionnaire's summary as the paper's tables: per question a numbered list of options with the number
  * of experts and the % per wave and the change in percentage points; rankings with mean rank and place per
- * wave and Kendall's W; integer and text questions by wave.
+ * wave and Kendall's W; number and text questions by wave.
  *
  * @example
  * summaryRows(t, education, summariseQuestionnaire(education, responses, [1, 2]));
@@ -57,16 +58,20 @@ function questionRows(
   waves: string[],
   entry: QuestionSummary,
 ): SheetCell[][] {
-  switch (entry.type) {
-    case "select_one":
-    case "select_multiple":
-      return choiceRows(t, labels, question, waves, entry);
-    case "rank":
-      return rankRows(t, labels, question, waves, entry);
-    case "integer":
-      return integerRows(t, waves, entry);
-    case "text":
-      return textRows(t, waves, entry);
+  const shaped = shapedSummary(entry);
+  switch (shaped.shape) {
+    case "choices":
+      return choiceRows(t, labels, question, waves, shaped.entry);
+    case "ranking":
+      return rankRows(t, labels, question, waves, shaped.entry);
+    case "numbers":
+      return numberRows(t, waves, shaped.entry);
+    case "texts":
+      return textRows(t, waves, shaped.entry);
+    default: {
+      const unreachable: never = shaped;
+      throw new Error(`no rows for ${JSON.stringify(unreachable)}`);
+    }
   }
 }
 
@@ -161,7 +166,7 @@ function rankRows(
   return rows;
 }
 
-function integerRows(t: Translate, waves: string[], entry: IntegerQuestionSummary): SheetCell[][] {
+function numberRows(t: Translate, waves: string[], entry: NumberQuestionSummary): SheetCell[][] {
   const header = ["", "", "mean", "median", "min", "max", "answered"].map((key) =>
     key ? t(`interchange:summary.${key}`) : "",
   );

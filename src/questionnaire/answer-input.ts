@@ -1,10 +1,11 @@
-import type { AnswerValue, Question } from "./types.ts";
+import type { Question } from "./types.ts";
 
 export type InputResult<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
 
 /** Why an input was refused; the bot turns each into a message in the expert's language. */
 export type InputProblem =
   | "not_a_number"
+  | "not_a_decimal"
   | "out_of_range"
   | "empty"
   | "too_long"
@@ -59,46 +60,4 @@ export function toggleSelection(question: Question, selected: readonly string[],
 /** Whether the option opens a "please specify" follow-up. */
 export function needsSpecification(question: Question, optionIds: readonly string[]): boolean {
   return question.options.some((option) => option.specify && optionIds.includes(option.id));
-}
-
-/**
- * Checks a complete answer against its question: the only gate before anything is stored, whether it came
- * from a button, a typed message or an imported file.
- */
-export function checkAnswer(question: Question, answer: AnswerValue): InputProblem | undefined {
-  const optionIds = new Set(question.options.map((option) => option.id));
-  switch (answer.kind) {
-    case "declined":
-      return question.optional || question.preferNotToSay ? undefined : "not_optional";
-    case "choice":
-      if (question.type !== "select_one") return "wrong_kind";
-      return optionIds.has(answer.option) ? undefined : "unknown_option";
-    case "choices":
-      if (question.type !== "select_multiple") return "wrong_kind";
-      return checkOptionList(question, answer.options, optionIds);
-    case "rank":
-      if (question.type !== "rank") return "wrong_kind";
-      return checkOptionList(question, answer.order, optionIds);
-    case "integer":
-      if (question.type !== "integer") return "wrong_kind";
-      return parseIntegerInput(question, String(answer.value)).ok ? undefined : "out_of_range";
-    case "text": {
-      if (question.type !== "text") return "wrong_kind";
-      const parsed = parseTextInput(question.maxLength ?? 0, answer.value);
-      return parsed.ok ? undefined : parsed.problem;
-    }
-  }
-}
-
-function checkOptionList(
-  question: Question,
-  ids: readonly string[],
-  optionIds: ReadonlySet<string>,
-): InputProblem | undefined {
-  if (ids.length === 0) return "nothing_selected";
-  if (ids.some((id) => !optionIds.has(id))) return "unknown_option";
-  if (new Set(ids).size !== ids.length) return "duplicate_option";
-  const exclusive = question.options.filter((option) => option.exclusive).map((option) => option.id);
-  if (ids.length > 1 && ids.some((id) => exclusive.includes(id))) return "unknown_option";
-  return undefined;
 }

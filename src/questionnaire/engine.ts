@@ -24,7 +24,9 @@ export function optionsOffered(question: Question, answers: Answers): ChoiceOpti
   const filter = question.choiceFilter;
   if (!filter) return question.options;
   const values = formValues(answers);
-  return question.options.filter((option) => isTrue(filter, { answers: values, choice: option.columns ?? {} }));
+  return question.options.filter((option) =>
+    isTrue(filter, { answers: values, choice: option.columns ?? {} }),
+  );
 }
 
 /**

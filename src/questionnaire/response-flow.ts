@@ -1,64 +1,19 @@
+import { needsSpecification, OTHER_TEXT_MAX_LENGTH, parseTextInput } from "./answer-input.ts";
+import { checkAnswer } from "./check-answer.ts";
 import {
-  checkAnswer,
-  type InputProblem,
-  type InputResult,
-  needsSpecification,
-  OTHER_TEXT_MAX_LENGTH,
-  parseIntegerInput,
-  parseTextInput,
-  toggleSelection,
-} from "./answer-input.ts";
-import {
+  type FlowOptions,
   findQuestion,
-  firstUnanswered,
   inapplicableAnswers,
   nextQuestion,
   previousQuestion,
   visibleQuestions,
 } from "./engine.ts";
+import type { FlowAction, FlowMoves, FlowProblem, FlowStep, Pending, ResponseState } from "./flow-types.ts";
+import { questionType, takesAnswer } from "./question-types/registry.ts";
 import type { Answers, AnswerValue, Question, Questionnaire } from "./types.ts";
 
-/** An answer being built over several taps; kept with the response so a restart loses none of it. */
-export type Pending =
-  | { questionId: string; kind: "selection"; selected: string[] }
-  | { questionId: string; kind: "ranking"; order: string[] }
-  | { questionId: string; kind: "specify"; answer: AnswerValue };
-
-/** Where one respondent stands in a questionnaire. */
-export interface ResponseState {
-  anonymous: boolean;
-  answers: Answers;
-  /** The question on screen; null while the review screen is shown. */
-  current: string | null;
-  /** Set once the respondent reached the review: after an answer they return there. */
-  reviewing: boolean;
-  pending: Pending | null;
-}
-
-export type FlowAction =
-  | { type: "choose"; option: string }
-  | { type: "toggle"; option: string }
-  | { type: "rank"; option: string }
-  | { type: "undo" }
-  | { type: "done" }
-  | { type: "decline" }
-  | { type: "text"; text: string }
-  | { type: "back" }
-  | { type: "edit"; questionId: string };
-
-export type FlowProblem = InputProblem | "use_buttons" | "type_answer";
-
-export interface FlowStep {
-  state: ResponseState;
-  /** Answer to store now. */
-  saved?: { questionId: string; value: AnswerValue };
-  /** Answers that no longer apply and must be removed. */
-  removed: string[];
-  /** The input was refused: nothing changed. */
-  problem?: FlowProblem;
-  /** Back was pressed on the first question: the respondent returns to the anonymity choice. */
-  leftQuestionnaire?: boolean;
-}
+// The repositories keep the state as the flow leaves it.
+export type { ResponseState } from "./flow-types.ts";
 
 /** The state of a response that has just been started. */
 export function startResponse(questionnaire: Questionnaire, anonymous: boolean): ResponseState {
@@ -74,7 +29,7 @@ export function resumeAt(questionnaire: Questionnaire, state: ResponseState): Re
   const flow = { anonymous: state.anonymous };
   const visible = visibleQuestions(questionnaire, state.answers, flow);
   if (state.current === null || visible.some((question) => question.id === state.current)) return state;
-  const next = firstUnanswered(questionnaire, state.answers, flow);
+  const next = firstToAnswer(questionnaire, state.answers, flow);
   return { ...state, current: next?.id ?? null, reviewing: state.reviewing || !next, pending: null };
 }
 
@@ -97,129 +52,38 @@ export function applyAction(
   if (state.pending?.kind === "specify" && state.pending.questionId === question.id) {
     return specify(questionnaire, state, question, state.pending.answer, action);
   }
-  switch (question.type) {
-    case "select_one":
-      return chooseOne(questionnaire, state, question, action);
-    case "select_multiple":
-      return chooseMany(questionnaire, state, question, action);
-    case "rank":
-      return rank(questionnaire, state, question, action);
-    case "integer":
-    case "text":
-      return typeAnswer(questionnaire, state, question, action);
-  }
+  return questionType(question).step(movesFor(questionnaire, state, question), action);
+}
+
+/**
+ * The first question still to be answered, or undefined when the response is complete: a question that takes
+ * no answer (a note) is never waiting for one.
+ */
+export function firstToAnswer(
+  questionnaire: Questionnaire,
+  answers: Answers,
+  flow: FlowOptions,
+): Question | undefined {
+  return visibleQuestions(questionnaire, answers, flow).find(
+    (question) => !(question.id in answers) && takesAnswer(question),
+  );
+}
+
+function movesFor(questionnaire: Questionnaire, state: ResponseState, question: Question): FlowMoves {
+  return {
+    question,
+    state,
+    refuse: (problem) => refuse(state, problem),
+    complete: (answer) => complete(questionnaire, state, question, answer),
+    completeOrSpecify: (answer, chosen) => completeOrSpecify(questionnaire, state, question, answer, chosen),
+    keepStored: () => keepStored(questionnaire, state, question),
+    moveOn: () => moveOn(questionnaire, state, question),
+    hold: (pending: Pending) => ({ state: { ...state, pending }, removed: [] }),
+  };
 }
 
 function refuse(state: ResponseState, problem: FlowProblem): FlowStep {
   return { state, removed: [], problem };
-}
-
-function chooseOne(
-  questionnaire: Questionnaire,
-  state: ResponseState,
-  question: Question,
-  action: FlowAction,
-) {
-  if (action.type === "text") return refuse(state, "use_buttons");
-  if (action.type !== "choose") return refuse(state, "wrong_kind");
-  const answer: AnswerValue = { kind: "choice", option: action.option };
-  return completeOrSpecify(questionnaire, state, question, answer, [action.option]);
-}
-
-function chooseMany(
-  questionnaire: Questionnaire,
-  state: ResponseState,
-  question: Question,
-  action: FlowAction,
-) {
-  const selected = selectionOf(state, question);
-  if (action.type === "text") return refuse(state, "use_buttons");
-  if (action.type === "toggle") {
-    if (!question.options.some((option) => option.id === action.option))
-      return refuse(state, "unknown_option");
-    const pending: Pending = {
-      questionId: question.id,
-      kind: "selection",
-      selected: toggleSelection(question, selected, action.option),
-    };
-    return { state: { ...state, pending }, removed: [] };
-  }
-  if (action.type !== "done") return refuse(state, "wrong_kind");
-  if (selected.length === 0) return refuse(state, "nothing_selected");
-  return completeOrSpecify(questionnaire, state, question, { kind: "choices", options: selected }, selected);
-}
-
-/** Options ticked so far: the pending selection, or the stored answer when the expert comes back to it. */
-export function selectionOf(state: ResponseState, question: Question): string[] {
-  if (state.pending?.questionId === question.id && state.pending.kind === "selection")
-    return state.pending.selected;
-  const stored = state.answers[question.id];
-  return stored?.kind === "choices" ? stored.options : [];
-}
-
-/** Places given so far in a rank question that is being answered. */
-export function rankingOf(state: ResponseState, question: Question): string[] {
-  if (state.pending?.questionId === question.id && state.pending.kind === "ranking")
-    return state.pending.order;
-  return [];
-}
-
-function rank(questionnaire: Questionnaire, state: ResponseState, question: Question, action: FlowAction) {
-  const order = rankingOf(state, question);
-  const withOrder = (next: string[]): FlowStep => ({
-    state: { ...state, pending: { questionId: question.id, kind: "ranking", order: next } },
-    removed: [],
-  });
-  switch (action.type) {
-    case "rank": {
-      if (!question.options.some((option) => option.id === action.option))
-        return refuse(state, "unknown_option");
-      if (order.includes(action.option)) return refuse(state, "duplicate_option");
-      const next = [...order, action.option];
-      const left = question.options.filter((option) => !next.includes(option.id));
-      if (left.length === 1)
-        return complete(questionnaire, state, question, { kind: "rank", order: [...next, left[0]!.id] });
-      return withOrder(next);
-    }
-    case "undo":
-      return withOrder(order.slice(0, -1));
-    case "done": {
-      if (order.length > 0) return complete(questionnaire, state, question, { kind: "rank", order });
-      return keepStored(questionnaire, state, question) ?? refuse(state, "nothing_selected");
-    }
-    case "text":
-      return refuse(state, "use_buttons");
-    default:
-      return refuse(state, "wrong_kind");
-  }
-}
-
-/** Integer and text questions: typed, kept with Done, or declined where the question allows it. */
-function typeAnswer(
-  questionnaire: Questionnaire,
-  state: ResponseState,
-  question: Question,
-  action: FlowAction,
-) {
-  if (action.type === "done")
-    return keepStored(questionnaire, state, question) ?? refuse(state, "type_answer");
-  const declinable = question.type === "integer" ? question.preferNotToSay : question.optional;
-  if (action.type === "decline" && declinable)
-    return complete(questionnaire, state, question, { kind: "declined" });
-  if (action.type !== "text") return refuse(state, "type_answer");
-  const parsed: InputResult<AnswerValue> =
-    question.type === "integer"
-      ? mapInput(parseIntegerInput(question, action.text), (value) => ({ kind: "integer", value }))
-      : mapInput(parseTextInput(question.maxLength ?? OTHER_TEXT_MAX_LENGTH, action.text), (value) => ({
-          kind: "text",
-          value,
-        }));
-  if (!parsed.ok) return refuse(state, parsed.problem);
-  return complete(questionnaire, state, question, parsed.value);
-}
-
-function mapInput<T>(input: InputResult<T>, toAnswer: (value: T) => AnswerValue): InputResult<AnswerValue> {
-  return input.ok ? { ok: true, value: toAnswer(input.value) } : input;
 }
 
 /** Done on a question answered before: the stored answer stands and the respondent moves on. */
@@ -232,12 +96,26 @@ function keepStored(
   return stored ? complete(questionnaire, state, question, stored) : undefined;
 }
 
+/** A question that takes no answer is passed: on to the next one, nothing stored. */
+function moveOn(questionnaire: Questionnaire, state: ResponseState, question: Question): FlowStep {
+  const following = nextPosition(questionnaire, state, state.answers, question);
+  return {
+    state: {
+      ...state,
+      current: following?.id ?? null,
+      reviewing: state.reviewing || !following,
+      pending: null,
+    },
+    removed: [],
+  };
+}
+
 function completeOrSpecify(
   questionnaire: Questionnaire,
   state: ResponseState,
   question: Question,
   answer: AnswerValue,
-  chosen: string[],
+  chosen: readonly string[],
 ): FlowStep {
   const problem = checkAnswer(question, answer);
   if (problem) return refuse(state, problem);
@@ -275,10 +153,7 @@ function complete(
   const flow = { anonymous: state.anonymous };
   const removed = inapplicableAnswers(questionnaire, answers, flow);
   for (const id of removed) delete answers[id];
-  const following = state.reviewing
-    ? firstUnanswered(questionnaire, answers, flow)
-    : (nextQuestion(questionnaire, answers, question.id, flow) ??
-      firstUnanswered(questionnaire, answers, flow));
+  const following = nextPosition(questionnaire, state, answers, question);
   return {
     state: {
       ...state,
@@ -292,6 +167,20 @@ function complete(
   };
 }
 
+/** Where the respondent goes after `question`: back to what is left once reviewing, else the next question. */
+function nextPosition(
+  questionnaire: Questionnaire,
+  state: ResponseState,
+  answers: Answers,
+  question: Question,
+): Question | undefined {
+  const flow = { anonymous: state.anonymous };
+  return state.reviewing
+    ? firstToAnswer(questionnaire, answers, flow)
+    : (nextQuestion(questionnaire, answers, question.id, flow) ??
+        firstToAnswer(questionnaire, answers, flow));
+}
+
 function back(questionnaire: Questionnaire, state: ResponseState): FlowStep {
   const flow = { anonymous: state.anonymous };
   if (state.pending?.kind === "specify") return { state: { ...state, pending: null }, removed: [] };
@@ -299,7 +188,7 @@ function back(questionnaire: Questionnaire, state: ResponseState): FlowStep {
     const last = questionnaire.questions.filter((q) => q.id in state.answers).at(-1);
     return { state: { ...state, current: last?.id ?? null, pending: null }, removed: [] };
   }
-  if (state.reviewing && firstUnanswered(questionnaire, state.answers, flow) === undefined) {
+  if (state.reviewing && firstToAnswer(questionnaire, state.answers, flow) === undefined) {
     return { state: { ...state, current: null, pending: null }, removed: [] };
   }
   const previous = previousQuestion(questionnaire, state.answers, state.current, flow);

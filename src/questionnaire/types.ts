@@ -5,7 +5,14 @@ import type { Expression } from "./xlsform/expression.ts";
 export type Texts = Partial<Record<Language, string>>;
 
 /** Question types, named after XLSForm's vocabulary. */
-export type QuestionType = "select_one" | "select_multiple" | "rank" | "integer" | "text";
+export type QuestionType =
+  | "select_one"
+  | "select_multiple"
+  | "rank"
+  | "integer"
+  | "decimal"
+  | "text"
+  | "note";
 
 /** The order a rank question asks for; the hint under it and the summary's ranking title name it. */
 export type RankOrder = "importance" | "severity" | "frequency";
@@ -79,6 +86,7 @@ export type AnswerValue =
   | { kind: "choices"; options: string[]; other?: string }
   | { kind: "rank"; order: string[] }
   | { kind: "integer"; value: number }
+  | { kind: "decimal"; value: number }
   | { kind: "text"; value: string }
   | { kind: "declined" };
 

@@ -1,3 +1,4 @@
+import { questionType } from "../questionnaire/question-types/registry.ts";
 import type { Answers, Questionnaire } from "../questionnaire/types.ts";
 
 /** Whom a quota counts: every expert of the questionnaire, or those who gave one option of a profile question. */
@@ -44,10 +45,7 @@ export function parseCategory(questionnaire: Questionnaire, text: string): Quota
   const [, questionId = "", optionId = ""] = match;
   const question = questionnaire.questions.find((candidate) => candidate.id === questionId);
   if (!question) return { problem: "unknown_question", question: questionId };
-  if (
-    question.section !== "profile" ||
-    (question.type !== "select_one" && question.type !== "select_multiple")
-  )
+  if (question.section !== "profile" || !questionType(question).answer?.selectedOptions)
     return { problem: "not_profile_choice", question: questionId };
   if (!question.options.some((option) => option.id === optionId))
     return { problem: "unknown_option", question: questionId, option: optionId };

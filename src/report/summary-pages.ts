@@ -1,15 +1,16 @@
 import { languageOf, type Translate } from "../i18n/translator.ts";
 import { findQuestion } from "../questionnaire/engine.ts";
 import { FormTexts } from "../questionnaire/form-texts.ts";
+import { shapedSummary } from "../questionnaire/question-types/registry.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
-import type { OptionDistribution } from "../stats/option-distribution.ts";
 import type {
   GroupComparison,
+  OptionDistribution,
   QuestionnaireSummary,
   QuestionSummary,
   RankingStatistics,
   TextWaveSummary,
-} from "../stats/summarise.ts";
+} from "../stats/summary-types.ts";
 import { rating } from "../stats/wave-change.ts";
 import type { BarChartSpec } from "./charts.ts";
 
@@ -103,8 +104,10 @@ function overviewText(labels: SummaryLabels, title: string, summary: Questionnai
   const last = String(summary.waves.at(-1));
   if (!summary.respondents[last]) return lines.join("\n");
   lines.push("", t("coordinator:overview.leading"));
-  for (const question of summary.questions) {
-    if (question.type === "select_one" || question.type === "select_multiple") {
+  for (const entry of summary.questions) {
+    const shaped = shapedSummary(entry);
+    if (shaped.shape === "choices") {
+      const question = shaped.entry;
       const leader = question.waves[last] && rating(question.waves[last].options)[0];
       if (!leader) continue;
       const change = question.change?.find((entry) => entry.id === leader.id);
@@ -112,9 +115,9 @@ function overviewText(labels: SummaryLabels, title: string, summary: Questionnai
       lines.push(
         `• ${labels.short(question.id)}: ${labels.option(question.id, leader.id)} ${percentText(leader.percent)}${shift}`,
       );
-    } else if (question.type === "rank") {
-      const top = question.waves[last]?.ranking[0];
-      if (top) lines.push(`• ${labels.short(question.id)}: 1. ${labels.option(question.id, top.id)}`);
+    } else if (shaped.shape === "ranking") {
+      const top = shaped.entry.waves[last]?.ranking[0];
+      if (top) lines.push(`• ${labels.short(entry.id)}: 1. ${labels.option(entry.id, top.id)}`);
     }
   }
   return lines.join("\n");
@@ -129,14 +132,14 @@ function questionPage(
   const head = [labels.short(question.id), labels.text(question.id)];
   const shown = Object.fromEntries(Object.entries(question.waves).map(([wave, data]) => [wave, data.shown]));
   head.push(t("coordinator:shown", { counts: labels.waves(shown) }), "");
-  switch (question.type) {
-    case "select_one":
-    case "select_multiple":
-      return choicePage(labels, summary, question.id, question.waves, question.change, head);
-    case "rank":
-      return rankPage(labels, summary, question.id, question.waves, question.spearman, head);
-    case "integer": {
-      const lines = Object.entries(question.waves).map(([wave, data]) =>
+  const shaped = shapedSummary(question);
+  switch (shaped.shape) {
+    case "choices":
+      return choicePage(labels, summary, question.id, shaped.entry.waves, shaped.entry.change, head);
+    case "ranking":
+      return rankPage(labels, summary, question.id, shaped.entry.waves, shaped.entry.spearman, head);
+    case "numbers": {
+      const lines = Object.entries(shaped.entry.waves).map(([wave, data]) =>
         data.mean === undefined
           ? `${t("coordinator:wave", { number: wave })}: —`
           : t("coordinator:integer_line", {
@@ -150,13 +153,17 @@ function questionPage(
       );
       return { text: [...head, ...lines].join("\n") };
     }
-    case "text":
+    case "texts":
       return {
         text: [
           ...head,
-          ...Object.entries(question.waves).flatMap(([wave, data]) => textLines(t, wave, data)),
+          ...Object.entries(shaped.entry.waves).flatMap(([wave, data]) => textLines(t, wave, data)),
         ].join("\n"),
       };
+    default: {
+      const unreachable: never = shaped;
+      throw new Error(`no page for ${JSON.stringify(unreachable)}`);
+    }
   }
 }
 

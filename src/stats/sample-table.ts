@@ -1,7 +1,7 @@
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import { optionDistribution } from "./option-distribution.ts";
 import { percent } from "./shares.ts";
-import type { ResponseRecord } from "./summarise.ts";
+import type { ResponseRecord } from "./summary-types.ts";
 
 /** One row of the sample table: how many experts, and their share. */
 export interface SampleRow {

@@ -1,7 +1,7 @@
 import { isRelevant } from "../questionnaire/engine.ts";
 import type { AnswerValue, Question } from "../questionnaire/types.ts";
 import { referencedQuestions } from "../questionnaire/xlsform/expression.ts";
-import type { ResponseRecord } from "./summarise.ts";
+import type { ResponseRecord } from "./summary-types.ts";
 
 /** An answer and how many respondents gave it. */
 export interface CountedAnswer {

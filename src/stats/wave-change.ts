@@ -1,12 +1,5 @@
-import type { OptionCount, OptionDistribution } from "./option-distribution.ts";
 import { roundRatio } from "./round-ratio.ts";
-
-/** Change of one option's share between two waves. */
-export interface OptionChange {
-  id: string;
-  /** Later share minus earlier share, in percentage points, one decimal. */
-  pp: number;
-}
+import type { OptionChange, OptionCount, OptionDistribution } from "./summary-types.ts";
 
 /**
  * Change per option from `earlier` to `later` (the same question in two waves), in percentage points computed

@@ -232,6 +232,10 @@ export class SurveyExpert {
         };
       case "integer":
         return { steps: [{ type: String(plan.years) }], shows: String(plan.years) };
+      case "decimal":
+        return { steps: [{ type: "3,5" }], shows: "3.5" };
+      case "note":
+        return { steps: [{ press: t("buttons.continue") }], shows: "" };
       case "text": {
         const text = this.#typedText(question.id);
         return { steps: [{ type: text }], shows: text };
@@ -260,8 +264,12 @@ export class SurveyExpert {
         return { kind: "rank", order: [first, second] };
       case "integer":
         return { kind: "integer", value: plan.years };
+      case "decimal":
+        return { kind: "decimal", value: 3.5 };
       case "text":
         return { kind: "text", value: this.#typedText(question.id) };
+      case "note":
+        throw new RangeError(`note ${question.id} takes no answer`);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { questionScreen } from "../../src/bot/screens/question-screen.ts";
 import { LANGUAGES, type Language, type Translate, Translations } from "../../src/i18n/translator.ts";
-import type { ResponseState } from "../../src/questionnaire/response-flow.ts";
+import type { ResponseState } from "../../src/questionnaire/flow-types.ts";
 import type { Question, Questionnaire, RankOrder } from "../../src/questionnaire/types.ts";
 import { summaryPages } from "../../src/report/summary-pages.ts";
 import { summariseQuestionnaire } from "../../src/stats/summarise.ts";

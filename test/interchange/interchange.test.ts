@@ -262,6 +262,7 @@ describe("decodeRows problems", () => {
       {
         row: 2,
         column: "high_risk_complications",
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: XLSForm writes a reference to a question as ${name}
         problem: "answered although its condition does not hold: selected(${high_risk_group}, 'yes')",
       },
     ]);

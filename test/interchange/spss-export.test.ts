@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Translations } from "../../src/i18n/translator.ts";
 import { spssFiles } from "../../src/interchange/spss-export.ts";
-import type { SpssRecord } from "../../src/interchange/spss-variables.ts";
+import type { SpssRecord } from "../../src/interchange/spss-types.ts";
 import { parseCsv } from "../../src/report/csv.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 

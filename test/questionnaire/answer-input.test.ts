@@ -1,10 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  checkAnswer,
-  parseIntegerInput,
-  parseTextInput,
-  toggleSelection,
-} from "../../src/questionnaire/answer-input.ts";
+import { parseIntegerInput, parseTextInput, toggleSelection } from "../../src/questionnaire/answer-input.ts";
+import { checkAnswer } from "../../src/questionnaire/check-answer.ts";
 import { findQuestion } from "../../src/questionnaire/engine.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 

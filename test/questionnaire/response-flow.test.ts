@@ -1,11 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  applyAction,
-  type FlowAction,
-  type ResponseState,
-  resumeAt,
-  startResponse,
-} from "../../src/questionnaire/response-flow.ts";
+import type { FlowAction, ResponseState } from "../../src/questionnaire/flow-types.ts";
+import { applyAction, resumeAt, startResponse } from "../../src/questionnaire/response-flow.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 import { completedState } from "../support/scripted-answers.ts";

@@ -1,7 +1,8 @@
 import type Database from "better-sqlite3";
-import { checkAnswer, OTHER_TEXT_MAX_LENGTH } from "../../src/questionnaire/answer-input.ts";
+import { OTHER_TEXT_MAX_LENGTH } from "../../src/questionnaire/answer-input.ts";
+import { checkAnswer } from "../../src/questionnaire/check-answer.ts";
 import { findQuestion, inapplicableAnswers } from "../../src/questionnaire/engine.ts";
-import type { Pending } from "../../src/questionnaire/response-flow.ts";
+import type { Pending } from "../../src/questionnaire/flow-types.ts";
 import type { Answers, AnswerValue, Question, Questionnaire } from "../../src/questionnaire/types.ts";
 
 interface ResponseRow {

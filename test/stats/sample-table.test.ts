@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
 import { type QuestionnaireSample, type SampleRow, sampleTable } from "../../src/stats/sample-table.ts";
-import type { ResponseRecord } from "../../src/stats/summarise.ts";
+import type { ResponseRecord } from "../../src/stats/summary-types.ts";
 import { questionnaires } from "../support/questionnaires.ts";
 import { wave } from "./synthetic-responses.ts";
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { isRelevant } from "../../src/questionnaire/engine.ts";
 import type { AnswerValue, Questionnaire } from "../../src/questionnaire/types.ts";
-import { type ResponseRecord, summariseQuestionnaire, summariseTallies } from "../../src/stats/summarise.ts";
+import { summariseQuestionnaire, summariseTallies } from "../../src/stats/summarise.ts";
+import type { ResponseRecord } from "../../src/stats/summary-types.ts";
 import type { WaveTally } from "../../src/stats/wave-answers.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 

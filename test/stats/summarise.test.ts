@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
-import {
-  type ChoiceQuestionSummary,
-  compareGroups,
-  type QuestionnaireSummary,
-  type RankQuestionSummary,
-  type ResponseRecord,
-  summariseQuestionnaire,
-} from "../../src/stats/summarise.ts";
+import { compareGroups, summariseQuestionnaire } from "../../src/stats/summarise.ts";
+import type {
+  ChoiceQuestionSummary,
+  QuestionnaireSummary,
+  RankQuestionSummary,
+  ResponseRecord,
+} from "../../src/stats/summary-types.ts";
 import { questionnaires } from "../support/questionnaires.ts";
 import { choicesAnswers, wave } from "./synthetic-responses.ts";
 

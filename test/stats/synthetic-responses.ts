@@ -1,5 +1,5 @@
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
-import type { ResponseRecord } from "../../src/stats/summarise.ts";
+import type { ResponseRecord } from "../../src/stats/summary-types.ts";
 
 /**
  * `respondents` select_multiple answers with exactly `counts[i]` respondents choosing `optionIds[i]`. Those who

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { OptionDistribution } from "../../src/stats/option-distribution.ts";
+import type { OptionDistribution } from "../../src/stats/summary-types.ts";
 import { rating, waveChange } from "../../src/stats/wave-change.ts";
 
 function distribution(shown: number, counts: Record<string, number>): OptionDistribution {

@@ -21,7 +21,7 @@ export function stepsFor(
       case "text":
         return { type: action.text };
       default:
-        return { press: t(`buttons.${action.type}`) };
+        return { press: t(question.type === "note" ? "buttons.continue" : `buttons.${action.type}`) };
     }
   });
 }

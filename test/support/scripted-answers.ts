@@ -1,9 +1,5 @@
-import {
-  applyAction,
-  type FlowAction,
-  type ResponseState,
-  startResponse,
-} from "../../src/questionnaire/response-flow.ts";
+import type { FlowAction, ResponseState } from "../../src/questionnaire/flow-types.ts";
+import { applyAction, startResponse } from "../../src/questionnaire/response-flow.ts";
 import type { Question, Questionnaire } from "../../src/questionnaire/types.ts";
 
 /** The actions of an expert who answers every question with the first option (or a fixed text/number). */
@@ -18,8 +14,12 @@ export function actionsFor(question: Question): FlowAction[] {
       return [{ type: "rank", option: first }, { type: "done" }];
     case "integer":
       return [{ type: "text", text: "7" }];
+    case "decimal":
+      return [{ type: "text", text: "3,5" }];
     case "text":
       return [{ type: "text", text: `answer to ${question.id}` }];
+    case "note":
+      return [{ type: "done" }];
   }
 }
 

@@ -1,6 +1,6 @@
 import type { ResponseRepository, StoredResponse } from "../../src/db/response-repository.ts";
 import type { Wave, WaveRepository } from "../../src/db/wave-repository.ts";
-import type { ResponseState } from "../../src/questionnaire/response-flow.ts";
+import type { ResponseState } from "../../src/questionnaire/flow-types.ts";
 import { questionnaire } from "./questionnaires.ts";
 import { completedState } from "./scripted-answers.ts";
 

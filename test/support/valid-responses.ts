@@ -59,8 +59,14 @@ function answerFor(question: Question): fc.Arbitrary<AnswerValue> {
       return fc
         .integer({ min: question.min!, max: question.max! })
         .map((value) => ({ kind: "integer", value }));
+    case "decimal":
+      return fc
+        .double({ min: question.min ?? -1e6, max: question.max ?? 1e6, noNaN: true })
+        .map((value) => ({ kind: "decimal", value }));
     case "text":
       return text(question.maxLength!).map((value) => ({ kind: "text", value }));
+    case "note":
+      throw new RangeError(`note ${question.id} takes no answer`);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { Wave } from "../../db/wave-repository.ts";
 import { findQuestion } from "../../questionnaire/engine.ts";
-import type { FlowStep } from "../../questionnaire/response-flow.ts";
+import type { FlowStep } from "../../questionnaire/flow-types.ts";
 import type { Questionnaire } from "../../questionnaire/types.ts";
 import {
   type QuotaProgress,

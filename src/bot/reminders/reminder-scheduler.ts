@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { RemindableResponse } from "../../db/response-repository.ts";
 import { isLanguage, languageFromTelegram } from "../../i18n/translator.ts";
-import { firstUnanswered, progress } from "../../questionnaire/engine.ts";
+import { progress } from "../../questionnaire/engine.ts";
+import { firstToAnswer } from "../../questionnaire/response-flow.ts";
 import { dueReminders } from "../../reminders/reminder-selection.ts";
 import type { BotServices } from "../context.ts";
 import { questionnaireTitle } from "../screens/labels.ts";
@@ -74,7 +75,7 @@ export class ReminderScheduler {
     );
     const answers = this.services.responses.answersOf(draft.responseId);
     const flow = { anonymous: false };
-    const current = draft.currentQuestion ?? firstUnanswered(questionnaire, answers, flow)?.id;
+    const current = draft.currentQuestion ?? firstToAnswer(questionnaire, answers, flow)?.id;
     const { position, total } = current
       ? progress(questionnaire, answers, current, flow)
       : { position: 0, total: 0 };

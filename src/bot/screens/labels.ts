@@ -1,5 +1,6 @@
 import { languageOf, type Translate } from "../../i18n/translator.ts";
 import { FormTexts } from "../../questionnaire/form-texts.ts";
+import { questionType } from "../../questionnaire/question-types/registry.ts";
 import type { AnswerValue, Question, Questionnaire } from "../../questionnaire/types.ts";
 
 /** The form's texts in the language of `t`. */
@@ -25,22 +26,10 @@ export function questionnaireTitle(t: Translate, questionnaire: Questionnaire): 
 
 /** An answer in words, as the review screen and /my_data show it. */
 export function describeAnswer(t: Translate, question: Question, answer: AnswerValue): string {
-  const label = (id: string) => optionLabel(t, question, id);
-  const withOther = (text: string, other: string | undefined) => (other ? `${text} (${other})` : text);
-  switch (answer.kind) {
-    case "choice":
-      return withOther(label(answer.option), answer.other);
-    case "choices":
-      return withOther(answer.options.map(label).join("; "), answer.other);
-    case "rank":
-      return answer.order.map((id, index) => `${index + 1}. ${label(id)}`).join("; ");
-    case "integer":
-      return String(answer.value);
-    case "text":
-      return answer.value;
-    case "declined":
-      return t("review.declined");
-  }
+  if (answer.kind === "declined") return t("review.declined");
+  const spec = questionType(question).answer;
+  const own = spec?.of(answer);
+  return spec && own ? spec.describe(own, (id) => optionLabel(t, question, id)) : "—";
 }
 
 /** The title of an installed questionnaire; its id when no installed form has it (a wave of a removed form). */

@@ -1,7 +1,9 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n/translator.ts";
 import { progress } from "../../questionnaire/engine.ts";
-import { type ResponseState, rankingOf, selectionOf } from "../../questionnaire/response-flow.ts";
+import type { ResponseState } from "../../questionnaire/flow-types.ts";
+import type { Wording } from "../../questionnaire/question-types/question-type-spec.ts";
+import { questionType, selectedOptions } from "../../questionnaire/question-types/registry.ts";
 import type { Question, Questionnaire } from "../../questionnaire/types.ts";
 import { encodeButton } from "../callback-data.ts";
 import { describeAnswer, optionLabel, questionnaireTitle, questionText } from "./labels.ts";
@@ -11,7 +13,7 @@ const SELECTED = "✅ ";
 
 /**
  * The screen of the question the respondent is on: progress, the question, a hint for how to answer,
- * and buttons (options, Done/Undo/Skip as the type needs, Back).
+ * and the buttons its type's input asks for (options, Done/Undo/Skip, Continue), then Back.
  */
 export function questionScreen(
   t: Translate,
@@ -28,10 +30,11 @@ export function questionScreen(
   const keyboard = new InlineKeyboard();
   const button = (label: string, action: Parameters<typeof encodeButton>[1], argument?: number) =>
     keyboard.text(label, encodeButton(revision, action, argument)).row();
+  const say = (wording: Wording) => t(wording.key, wording.values);
   const pending = state.pending;
 
   if (pending?.kind === "specify" && pending.questionId === question.id) {
-    const chosen = pending.answer.kind === "choice" ? [pending.answer.option] : selectionOf(state, question);
+    const chosen = selectedOptions(question, pending.answer);
     const other = question.options.find((option) => option.specify && chosen.includes(option.id));
     lines.push(
       "",
@@ -42,37 +45,40 @@ export function questionScreen(
   }
 
   const stored = state.answers[question.id];
-  switch (question.type) {
-    case "select_one":
+  const currentAnswer = () => {
+    if (stored) {
+      lines.push(
+        "",
+        escapeHtml(t("question.current_answer", { answer: describeAnswer(t, question, stored) })),
+      );
+    }
+  };
+  const input = questionType(question).input(question, state);
+  switch (input.kind) {
+    case "single_choice":
       question.options.forEach((option, index) => {
-        const mark = stored?.kind === "choice" && stored.option === option.id ? SELECTED : "";
+        const mark = input.chosen === option.id ? SELECTED : "";
         button(mark + optionLabel(t, question, option.id), "choose", index);
       });
       break;
-    case "select_multiple": {
-      lines.push("", escapeHtml(t("question.hint_select_multiple")));
-      const selected = selectionOf(state, question);
+    case "multiple_choice":
+      lines.push("", escapeHtml(say(input.hint)));
       question.options.forEach((option, index) => {
-        const mark = selected.includes(option.id) ? SELECTED : "";
+        const mark = input.selected.includes(option.id) ? SELECTED : "";
         button(mark + optionLabel(t, question, option.id), "toggle", index);
       });
       button(t("buttons.done"), "done");
       break;
-    }
-    case "rank": {
-      const hint = question.rankBy ? `question.hint_rank_${question.rankBy}` : "question.hint_rank";
-      lines.push("", escapeHtml(t(hint)));
-      const order = rankingOf(state, question);
+    case "ranking": {
+      lines.push("", escapeHtml(say(input.hint)));
+      const { order } = input;
       if (order.length > 0) {
         lines.push("", escapeHtml(t("question.your_order")));
         order.forEach((id, index) => {
           lines.push(`${index + 1}. ${escapeHtml(optionLabel(t, question, id))}`);
         });
-      } else if (stored) {
-        lines.push(
-          "",
-          escapeHtml(t("question.current_answer", { answer: describeAnswer(t, question, stored) })),
-        );
+      } else {
+        currentAnswer();
       }
       question.options.forEach((option, index) => {
         if (!order.includes(option.id)) button(optionLabel(t, question, option.id), "rank", index);
@@ -81,18 +87,19 @@ export function questionScreen(
       if (order.length > 0 || stored) button(t("buttons.done"), "done");
       break;
     }
-    case "integer":
-      lines.push("", escapeHtml(t("question.hint_integer", { min: question.min, max: question.max })));
-      if (question.preferNotToSay) button(t("buttons.prefer_not_to_say"), "decline");
+    case "typed":
+      lines.push("", escapeHtml(say(input.hint)));
+      if (input.decline) button(say(input.decline), "decline");
+      currentAnswer();
+      if (stored) button(t("buttons.done"), "done");
       break;
-    case "text":
-      lines.push("", escapeHtml(t(question.optional ? "question.hint_text_optional" : "question.hint_text")));
-      if (question.optional) button(t("buttons.skip"), "decline");
+    case "none":
+      button(t("buttons.continue"), "done");
       break;
-  }
-  if ((question.type === "integer" || question.type === "text") && stored) {
-    lines.push("", escapeHtml(t("question.current_answer", { answer: describeAnswer(t, question, stored) })));
-    button(t("buttons.done"), "done");
+    default: {
+      const unreachable: never = input;
+      throw new Error(`no screen for ${JSON.stringify(unreachable)}`);
+    }
   }
   button(t("buttons.back"), "back");
   return { text: lines.join("\n"), keyboard };

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n/translator.ts";
 import { visibleQuestions } from "../../questionnaire/engine.ts";
-import type { ResponseState } from "../../questionnaire/response-flow.ts";
+import type { ResponseState } from "../../questionnaire/flow-types.ts";
+import { takesAnswer } from "../../questionnaire/question-types/registry.ts";
 import type { Questionnaire } from "../../questionnaire/types.ts";
 import { encodeButton } from "../callback-data.ts";
 import { describeAnswer, questionnaireTitle, questionTitle } from "./labels.ts";
@@ -18,7 +19,7 @@ export function reviewScreen(
   revision: number,
   submitted: boolean,
 ): Screen {
-  const questions = visibleQuestions(questionnaire, state.answers, { anonymous: state.anonymous });
+  const questions = answerableQuestions(questionnaire, state);
   const header = [t("review.title"), `<i>${escapeHtml(questionnaireTitle(t, questionnaire))}</i>`, ""];
   const footer = ["", escapeHtml(t("review.hint"))];
   const entries = answerEntries(t, questionnaire, state);
@@ -40,13 +41,19 @@ export function answerEntries(
   questionnaire: Questionnaire,
   state: Pick<ResponseState, "answers" | "anonymous">,
 ): { title: string; value: string }[] {
-  return visibleQuestions(questionnaire, state.answers, { anonymous: state.anonymous }).map(
-    (question, index) => {
-      const answer = state.answers[question.id];
-      const value = answer ? describeAnswer(t, question, answer) : "—";
-      return { title: `${index + 1}. <b>${escapeHtml(questionTitle(t, question))}</b>: `, value };
-    },
-  );
+  return answerableQuestions(questionnaire, state).map((question, index) => {
+    const answer = state.answers[question.id];
+    const value = answer ? describeAnswer(t, question, answer) : "—";
+    return { title: `${index + 1}. <b>${escapeHtml(questionTitle(t, question))}</b>: `, value };
+  });
+}
+
+/** The questions the expert sees that take an answer: a note has nothing to review. */
+function answerableQuestions(
+  questionnaire: Questionnaire,
+  state: Pick<ResponseState, "answers" | "anonymous">,
+) {
+  return visibleQuestions(questionnaire, state.answers, { anonymous: state.anonymous }).filter(takesAnswer);
 }
 
 /** Long free-text answers are shortened until the whole text fits in one Telegram message. */

@@ -1,7 +1,9 @@
 import { Composer } from "grammy";
 import { OTHER_TEXT_MAX_LENGTH } from "../../../questionnaire/answer-input.ts";
 import { findQuestion } from "../../../questionnaire/engine.ts";
-import { applyAction, type FlowAction, type FlowStep } from "../../../questionnaire/response-flow.ts";
+import type { FlowAction, FlowStep } from "../../../questionnaire/flow-types.ts";
+import { questionType } from "../../../questionnaire/question-types/registry.ts";
+import { applyAction } from "../../../questionnaire/response-flow.ts";
 import type { Question } from "../../../questionnaire/types.ts";
 import type { ButtonPress } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
@@ -107,7 +109,7 @@ export const answeringActions: ActionHandlers = {
   edit: onQuestionButton,
 };
 
-/** Typed answers (integer and text questions, "please specify"), and anything else an expert sends. */
+/** Typed answers (number and text questions, "please specify"), and anything else an expert sends. */
 export const typedAnswersFeature = new Composer<BotContext>();
 
 typedAnswersFeature.chatType("private").on("message", async (ctx, next) => {
@@ -143,6 +145,7 @@ function nonTextProblem(chat: ExpertChat, active: ActiveResponse): string {
     ? findQuestion(active.questionnaire, active.state.current)
     : undefined;
   const typed =
-    active.state.pending?.kind === "specify" || question?.type === "integer" || question?.type === "text";
+    active.state.pending?.kind === "specify" ||
+    (question !== undefined && questionType(question).input(question, active.state).kind === "typed");
   return chat.t(typed ? "problems.type_answer" : "problems.use_buttons");
 }

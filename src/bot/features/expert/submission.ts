@@ -1,6 +1,6 @@
 import { dayOf } from "../../../privacy/coarse-time.ts";
 import { newReceipt, parseReceipt, receiptHash } from "../../../privacy/receipts.ts";
-import { firstUnanswered } from "../../../questionnaire/engine.ts";
+import { firstToAnswer } from "../../../questionnaire/response-flow.ts";
 import { encodeButton } from "../../callback-data.ts";
 import type { BotContext } from "../../context.ts";
 import type { ActionHandlers } from "../../expert-actions.ts";
@@ -19,7 +19,7 @@ export const submissionActions: ActionHandlers = {
       return chat.t("stale");
     }
     const { questionnaire, wave, response, state } = active;
-    const missing = firstUnanswered(questionnaire, state.answers, { anonymous: state.anonymous });
+    const missing = firstToAnswer(questionnaire, state.answers, { anonymous: state.anonymous });
     if (missing) {
       ctx.services.responses.recordStep(
         response.id,

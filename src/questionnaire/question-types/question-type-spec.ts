@@ -1,0 +1,64 @@
+import type { Translate } from "../../i18n/translator.ts";
+import type { SpssContext, SpssVariableDraft } from "../../interchange/spss-types.ts";
+import type {
+  ChoiceQuestionSummary,
+  NumberQuestionSummary,
+  RankQuestionSummary,
+  TextQuestionSummary,
+} from "../../stats/summary-types.ts";
+import type { WaveAnswers } from "../../stats/wave-answers.ts";
+import type { InputProblem } from "../answer-input.ts";
+import type { FlowAction, FlowMoves, FlowStep, ResponseState } from "../flow-types.ts";
+import type { AnswerValue, Question } from "../types.ts";
+
+/** A text the bot shows in the expert's language: a locale key and the values it takes. */
+export interface Wording {
+  key: string;
+  values?: Record<string, string | number | undefined>;
+}
+
+/**
+ * How an answer is taken, as the bot renders it for any type: the options as buttons (one tap, toggles with
+ * Done, or taps in order with Undo and Done), a typed message the type parses, or nothing but Continue.
+ */
+export type AnswerInput =
+  | { kind: "single_choice"; chosen: string | undefined }
+  | { kind: "multiple_choice"; hint: Wording; selected: readonly string[] }
+  | { kind: "ranking"; hint: Wording; order: readonly string[] }
+  | { kind: "typed"; hint: Wording; decline: Wording | undefined }
+  | { kind: "none" };
+
+/** A type's per-wave statistics, with the shape the summary pages and sheets present. */
+export type SummaryPart =
+  | { shape: "choices"; summarise(question: Question, waves: readonly WaveAnswers[]): ChoiceQuestionSummary }
+  | { shape: "ranking"; summarise(question: Question, waves: readonly WaveAnswers[]): RankQuestionSummary }
+  | { shape: "numbers"; summarise(question: Question, waves: readonly WaveAnswers[]): NumberQuestionSummary }
+  | { shape: "texts"; summarise(question: Question, waves: readonly WaveAnswers[]): TextQuestionSummary };
+
+/** Everything about the answer a type stores: absent for a type that only shows a text. */
+export interface AnswerSpec<A extends AnswerValue = AnswerValue> {
+  /** `value` when it is an answer of this type, else undefined. */
+  of(value: AnswerValue): A | undefined;
+  /** The gate before anything is stored: a button, a typed message or an imported cell. */
+  check(question: Question, answer: A): InputProblem | undefined;
+  /** Options the answer chooses, for "please specify", quotas and choice counts; absent for other types. */
+  selectedOptions?(answer: A): readonly string[];
+  /** The value cell of the interchange table. */
+  encode(answer: A): string | number;
+  /** Reads a non-empty value cell back, or says in plain words what is wrong with it. */
+  decode(question: Question, value: string): A | string;
+  summary: SummaryPart;
+  /** The codebook's "how to fill in" line. */
+  howToFill(t: Translate, question: Question): string;
+  /** The SPSS variables of the answer, in order, before their names are made unique. */
+  spssVariables(context: SpssContext): SpssVariableDraft[];
+  /** The answer in words, as the review screen and /my_data show it. */
+  describe(answer: A, option: (id: string) => string): string;
+}
+
+/** One question type: how it is answered, what an action does, and (unless it takes none) its answer. */
+export interface QuestionTypeSpec<A extends AnswerValue = AnswerValue> {
+  input(question: Question, state: ResponseState): AnswerInput;
+  step(moves: FlowMoves, action: FlowAction): FlowStep;
+  answer: AnswerSpec<A> | null;
+}

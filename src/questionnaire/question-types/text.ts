@@ -1,0 +1,65 @@
+import { DECLINED_CELL } from "../../interchange/cell-conventions.ts";
+import { perWave } from "../../stats/per-wave.ts";
+import { textSummary } from "../../stats/text-summary.ts";
+import { OTHER_TEXT_MAX_LENGTH, parseTextInput } from "../answer-input.ts";
+import type { AnswerValue } from "../types.ts";
+import type { QuestionTypeSpec } from "./question-type-spec.ts";
+import { mapInput, typedStep } from "./typed-answer.ts";
+
+type TextAnswer = Extract<AnswerValue, { kind: "text" }>;
+
+/** Free text in one message, within the question's length limit; Skip where the question is optional. */
+export const text: QuestionTypeSpec<TextAnswer> = {
+  input: (question) => ({
+    kind: "typed",
+    hint: { key: question.optional ? "question.hint_text_optional" : "question.hint_text" },
+    decline: question.optional ? { key: "buttons.skip" } : undefined,
+  }),
+  step: (moves, action) =>
+    typedStep(moves, action, moves.question.optional, (typed) =>
+      mapInput(parseTextInput(moves.question.maxLength ?? OTHER_TEXT_MAX_LENGTH, typed), (value) => ({
+        kind: "text",
+        value,
+      })),
+    ),
+  answer: {
+    of: (value) => (value.kind === "text" ? value : undefined),
+    check(question, answer) {
+      const parsed = parseTextInput(question.maxLength ?? 0, answer.value);
+      return parsed.ok ? undefined : parsed.problem;
+    },
+    encode: (answer) => answer.value,
+    decode(question, value) {
+      const length = [...value].length;
+      const limit = question.maxLength ?? 0;
+      return length > limit
+        ? `text is over its length limit of ${limit} characters (it has ${length})`
+        : { kind: "text", value };
+    },
+    summary: {
+      shape: "texts",
+      summarise: (question, waves) => ({
+        id: question.id,
+        type: "text",
+        waves: Object.fromEntries(perWave(question, waves, textSummary)),
+      }),
+    },
+    howToFill: (t, question) => t("interchange:codebook.how.text", { maxLength: question.maxLength }),
+    spssVariables: ({ labels, question, answer, declinable }) => [
+      {
+        candidate: question.id,
+        label: labels.text(question),
+        type: "string",
+        level: "nominal",
+        valueLabels: [],
+        ...(declinable ? { missing: DECLINED_CELL } : {}),
+        value: (record) => {
+          const given = answer(record);
+          if (given?.kind === "declined") return DECLINED_CELL;
+          return given?.kind === "text" ? given.value : null;
+        },
+      },
+    ],
+    describe: (answer) => answer.value,
+  },
+};

@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import type { QuestionTypeSpec } from "../../../src/questionnaire/question-types/question-type-spec.ts";
+import { QUESTION_TYPES, questionType } from "../../../src/questionnaire/question-types/registry.ts";
+import { selectOne } from "../../../src/questionnaire/question-types/select-one.ts";
+import type { QuestionType } from "../../../src/questionnaire/types.ts";
+import { fieldQuestion } from "../../support/field-study.ts";
+
+// Checked by `npm run typecheck`: a registry that leaves a type out does not compile, nor a spec without its step.
+// @ts-expect-error the other six types are missing
+const incomplete = { select_one: selectOne } satisfies Record<QuestionType, QuestionTypeSpec>;
+// @ts-expect-error a spec needs every part
+const partial: QuestionTypeSpec = { input: selectOne.input, answer: null };
+
+describe("the question type registry", () => {
+  it("gives every question the spec of its type", () => {
+    expect(questionType(fieldQuestion("hours_per_week"))).toBe(QUESTION_TYPES.decimal);
+    expect(questionType(fieldQuestion("intro"))).toBe(QUESTION_TYPES.note);
+    expect(Object.keys(QUESTION_TYPES).sort()).toEqual(
+      ["decimal", "integer", "note", "rank", "select_multiple", "select_one", "text"].sort(),
+    );
+  });
+
+  it("keeps the incomplete registry and spec above for the type checker only", () => {
+    expect(Object.keys(incomplete)).toEqual(["select_one"]);
+    expect(partial.answer).toBeNull();
+  });
+
+  it("gives a spec for the answer to every type but the note", () => {
+    const withoutAnswer = Object.entries(QUESTION_TYPES)
+      .filter(([, spec]) => spec.answer === null)
+      .map(([type]) => type);
+    expect(withoutAnswer).toEqual(["note"]);
+  });
+});
