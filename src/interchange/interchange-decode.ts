@@ -1,3 +1,4 @@
+import { checkInContext } from "../questionnaire/check-answer.ts";
 import { isRelevant } from "../questionnaire/engine.ts";
 import type { Answers, AnswerValue, Questionnaire } from "../questionnaire/types.ts";
 import { referencedQuestions } from "../questionnaire/xlsform/expression.ts";
@@ -179,6 +180,15 @@ function decodeAnswers(
     if (referencedQuestions(condition).some((id) => refused.has(id))) continue;
     if (!isRelevant(question, answers)) {
       fail(question.id, `answered although its condition does not hold: ${expressionText(condition)}`);
+    }
+  }
+  for (const question of questionnaire.questions) {
+    const answer = answers[question.id];
+    const problem = answer && checkInContext(question, answer, answers);
+    if (problem === "constraint" && question.constraint) {
+      fail(question.id, `the answer breaks the constraint ${expressionText(question.constraint)}`);
+    } else if (problem) {
+      fail(question.id, `an option is chosen that the choice filter does not offer here`);
     }
   }
   return answers;

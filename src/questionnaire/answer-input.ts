@@ -13,7 +13,9 @@ export type InputProblem =
   | "unknown_option"
   | "wrong_kind"
   | "duplicate_option"
-  | "not_optional";
+  | "not_optional"
+  /** The answer breaks the question's constraint: the form's message says why, or the bot's own words. */
+  | "constraint";
 
 const INTEGER_PATTERN = /^[+-]?\d+$/;
 

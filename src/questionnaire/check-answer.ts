@@ -1,6 +1,7 @@
 import type { InputProblem } from "./answer-input.ts";
-import { questionType } from "./question-types/registry.ts";
-import type { AnswerValue, Question } from "./types.ts";
+import { meetsConstraint, optionsOffered } from "./engine.ts";
+import { questionType, selectedOptions } from "./question-types/registry.ts";
+import type { Answers, AnswerValue, Question } from "./types.ts";
 
 /**
  * Checks a complete answer against its question: the only gate before anything is stored, whether it came
@@ -13,4 +14,20 @@ export function checkAnswer(question: Question, answer: AnswerValue): InputProbl
   }
   const own = spec?.of(answer);
   return spec && own ? spec.check(question, own) : "wrong_kind";
+}
+
+/**
+ * Checks an answer against what the form says of it given the answers before it: the options its choice
+ * filter offers, and its constraint.
+ */
+export function checkInContext(
+  question: Question,
+  answer: AnswerValue,
+  answers: Answers,
+): InputProblem | undefined {
+  if (question.choiceFilter) {
+    const offered = new Set(optionsOffered(question, answers).map((option) => option.id));
+    if (selectedOptions(question, answer).some((id) => !offered.has(id))) return "unknown_option";
+  }
+  return meetsConstraint(question, answer, answers) ? undefined : "constraint";
 }

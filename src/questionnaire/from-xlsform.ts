@@ -41,7 +41,7 @@ export function questionnaireFromForm(form: XlsForm, conversion: FormConversion)
       const bounds = question.constraint ? boundsOf(question.constraint) : {};
       const built: Question = {
         id: question.name,
-        type: question.type as Question["type"],
+        type: question.type,
         section: question.section ?? "main",
         label,
         short: complete(question.shortLabels, label),

@@ -1,5 +1,5 @@
 import { needsSpecification, OTHER_TEXT_MAX_LENGTH, parseTextInput } from "./answer-input.ts";
-import { checkAnswer } from "./check-answer.ts";
+import { checkAnswer, checkInContext } from "./check-answer.ts";
 import {
   type FlowOptions,
   findQuestion,
@@ -147,7 +147,7 @@ function complete(
   question: Question,
   value: AnswerValue,
 ): FlowStep {
-  const problem = checkAnswer(question, value);
+  const problem = checkAnswer(question, value) ?? checkInContext(question, value, state.answers);
   if (problem) return refuse(state, problem);
   const answers: Record<string, AnswerValue> = { ...state.answers, [question.id]: value };
   const flow = { anonymous: state.anonymous };

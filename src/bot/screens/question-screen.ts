@@ -1,6 +1,6 @@
 import { InlineKeyboard } from "grammy";
 import type { Translate } from "../../i18n/translator.ts";
-import { progress } from "../../questionnaire/engine.ts";
+import { optionsOffered, progress } from "../../questionnaire/engine.ts";
 import type { ResponseState } from "../../questionnaire/flow-types.ts";
 import type { Wording } from "../../questionnaire/question-types/question-type-spec.ts";
 import { questionType, selectedOptions } from "../../questionnaire/question-types/registry.ts";
@@ -54,9 +54,11 @@ export function questionScreen(
     }
   };
   const input = questionType(question).input(question, state);
+  const offered = new Set(optionsOffered(question, state.answers).map((option) => option.id));
   switch (input.kind) {
     case "single_choice":
       question.options.forEach((option, index) => {
+        if (!offered.has(option.id)) return;
         const mark = input.chosen === option.id ? SELECTED : "";
         button(mark + optionLabel(t, question, option.id), "choose", index);
       });
@@ -64,6 +66,7 @@ export function questionScreen(
     case "multiple_choice":
       lines.push("", escapeHtml(say(input.hint)));
       question.options.forEach((option, index) => {
+        if (!offered.has(option.id)) return;
         const mark = input.selected.includes(option.id) ? SELECTED : "";
         button(mark + optionLabel(t, question, option.id), "toggle", index);
       });
@@ -81,7 +84,8 @@ export function questionScreen(
         currentAnswer();
       }
       question.options.forEach((option, index) => {
-        if (!order.includes(option.id)) button(optionLabel(t, question, option.id), "rank", index);
+        if (offered.has(option.id) && !order.includes(option.id))
+          button(optionLabel(t, question, option.id), "rank", index);
       });
       if (order.length > 0) keyboard.text(t("buttons.undo"), encodeButton(revision, "undo"));
       if (order.length > 0 || stored) button(t("buttons.done"), "done");

@@ -10,6 +10,7 @@ import type { BotContext } from "../../context.ts";
 import type { ActionHandler, ActionHandlers } from "../../expert-actions.ts";
 import type { ActiveResponse, ExpertChat, Placement } from "../../expert-chat.ts";
 import { checkQuotasAfterAnswer, type QuotaOutcome } from "../../quotas/quota-gate.ts";
+import { formTexts } from "../../screens/labels.ts";
 
 /**
  * Applies one answer action to the expert's response, stores the outcome at once and shows the next screen.
@@ -55,7 +56,9 @@ function problemMessage(chat: ExpertChat, active: ActiveResponse, step: FlowStep
       : specifying
         ? OTHER_TEXT_MAX_LENGTH
         : question?.maxLength;
-  return chat.t(`problems.${step.problem}`, { min: question?.min, max });
+  const formMessage =
+    step.problem === "constraint" && question ? formTexts(chat.t).in(question.constraintMessage) : "";
+  return formMessage || chat.t(`problems.${step.problem}`, { min: question?.min, max });
 }
 
 function questionAction(press: ButtonPress, question: Question | undefined): FlowAction | undefined {
