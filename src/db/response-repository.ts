@@ -61,6 +61,11 @@ function sealedKey(): string {
   return `sealed:${randomBytes(16).toString("hex")}`;
 }
 
+/** The form version the wave runs now: what a response begun or submitted in it is answered under. */
+function formVersionOf(waveId: number | typeof responses.waveId) {
+  return sql`(select ${waves.formVersion} from ${waves} where ${waves.id} = ${waveId})`;
+}
+
 export interface NewResponse {
   waveId: number;
   questionnaire: string;
@@ -162,6 +167,7 @@ export class ResponseRepository {
         .values({
           ...response,
           id,
+          formVersion: formVersionOf(response.waveId),
           currentQuestion: state.current,
           reviewing: state.reviewing,
           updatedAt: now,
@@ -181,7 +187,13 @@ export class ResponseRepository {
   submit(responseId: number, receiptHash: string, now: Date): StoredResponse {
     return this.db
       .update(responses)
-      .set({ receiptHash, submittedAt: now, updatedAt: now, pending: null })
+      .set({
+        receiptHash,
+        submittedAt: now,
+        updatedAt: now,
+        pending: null,
+        formVersion: formVersionOf(responses.waveId),
+      })
       .where(eq(responses.id, responseId))
       .returning()
       .get()!;
@@ -326,6 +338,7 @@ export class ResponseRepository {
         .values({
           id,
           waveId: source.waveId,
+          formVersion: formVersionOf(source.waveId),
           questionnaire: source.questionnaire,
           anonymous: source.anonymous,
           source: source.source,
@@ -467,7 +480,15 @@ export class ResponseRepository {
     const insert = (id: number) =>
       this.db
         .insert(responses)
-        .values({ ...row, id, currentQuestion: null, submittedAt: now, updatedAt: now, createdAt: now })
+        .values({
+          ...row,
+          id,
+          formVersion: formVersionOf(row.waveId),
+          currentQuestion: null,
+          submittedAt: now,
+          updatedAt: now,
+          createdAt: now,
+        })
         .returning()
         .get();
     const stored = givenId === undefined ? withRandomId(insert) : insert(givenId);
