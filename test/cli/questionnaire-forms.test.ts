@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
+import { employmentForm } from "../support/form-workbook.ts";
 import { runCli, writeFormFile } from "./run-cli.ts";
 
 let dir: string;
@@ -13,13 +14,6 @@ let databasePath: string;
 const cli = (...args: string[]) => runCli(databasePath, ...args);
 const formFile = (name: string, sheets: Record<string, string[][]>) => writeFormFile(dir, name, sheets);
 const today = () => new Date().toISOString().slice(0, 10);
-
-/** The employment form with its settings' version replaced and, optionally, a survey row changed. */
-function employment(version: string, survey = EMPLOYMENT_FORM.survey): Record<string, string[][]> {
-  const [header = [], settings = []] = EMPLOYMENT_FORM.settings;
-  const column = header.indexOf("version");
-  return { ...EMPLOYMENT_FORM, survey, settings: [header, settings.with(column, version)] };
-}
 
 const relabelled = EMPLOYMENT_FORM.survey.map((row) =>
   row[1] === "comment" ? row.with(4, "Anything else to add?") : row,
@@ -58,7 +52,11 @@ describe("npm run cli -- questionnaire add and list", () => {
       stderr: "",
     });
     expect(
-      await cli("questionnaire", "add", await formFile("edited.xlsx", employment("3", relabelled))),
+      await cli(
+        "questionnaire",
+        "add",
+        await formFile("edited.xlsx", employmentForm("3", { survey: relabelled })),
+      ),
     ).toEqual({
       code: 1,
       stdout: "",
@@ -73,7 +71,11 @@ describe("npm run cli -- questionnaire add and list", () => {
     const waves = new WaveRepository(db);
     waves.ensureFirstWaves(["employment"], new Date());
     expect(
-      await cli("questionnaire", "add", await formFile("v4.xlsx", employment("4", relabelled))),
+      await cli(
+        "questionnaire",
+        "add",
+        await formFile("v4.xlsx", employmentForm("4", { survey: relabelled })),
+      ),
     ).toMatchObject({
       code: 0,
       stdout: "Installed form employment, version 4: 5 questions\n",
@@ -89,7 +91,11 @@ describe("npm run cli -- questionnaire add and list", () => {
     const broken = EMPLOYMENT_FORM.survey.map((row) =>
       row[1] === "comment" ? row.with(0, "geopoint") : row,
     );
-    const result = await cli("questionnaire", "add", await formFile("broken.xlsx", employment("5", broken)));
+    const result = await cli(
+      "questionnaire",
+      "add",
+      await formFile("broken.xlsx", employmentForm("5", { survey: broken })),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
       "The form is refused:\nsheet survey, row 8, column type: the type “geopoint” is not supported; the types are select_one <list>, select_multiple <list>, rank <list>, integer, decimal, text, note, begin_group, end_group\n",

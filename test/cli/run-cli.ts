@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { buildWorkbook, type SheetCell } from "../../src/report/xlsx.ts";
+import { formWorkbook } from "../support/form-workbook.ts";
 
 const run = promisify(execFile);
 
@@ -20,18 +20,6 @@ export async function runCli(
     const failed = error as { code: number; stdout: string; stderr: string };
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
   }
-}
-
-/**
- * The sheets as .xlsx bytes, numbers as numbers (as a spreadsheet program keeps a version 3).
- *
- * @example
- * await formWorkbook({ survey: [["type", "name"], ["integer", "age"]] });
- */
-export function formWorkbook(sheets: Record<string, string[][]>): Promise<Buffer> {
-  const asCells = (rows: string[][]): SheetCell[][] =>
-    rows.map((row) => row.map((cell) => (cell !== "" && /^\d+$/.test(cell) ? Number(cell) : cell)));
-  return buildWorkbook(Object.entries(sheets).map(([sheet, rows]) => ({ name: sheet, rows: asCells(rows) })));
 }
 
 /** Writes {@link formWorkbook} to `dir/name` and gives its path. */
