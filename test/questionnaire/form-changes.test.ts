@@ -86,6 +86,23 @@ describe("what a new version of a form changes", () => {
     expect(hasChanges(changes)).toBe(true);
   });
 
+  it("flags an option list that only changed its order", () => {
+    const reordered = form(
+      `
+      | type              | name   | label::English (en) |
+      | select_one region | region | Your region         |
+    `,
+      `
+      | list_name | name     | label::English (en) |
+      | region    | shymkent | Shymkent            |
+      | region    | almaty   | Almaty              |
+    `,
+    );
+    expect(formChanges(VERSION_1, reordered).optionsChanged).toEqual([
+      { question: "region", added: [], removed: [], reordered: true },
+    ]);
+  });
+
   it("sees a label changed in one language only", () => {
     const english = form(
       `
