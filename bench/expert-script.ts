@@ -2,6 +2,7 @@ import type { Translate } from "../src/i18n/translator.ts";
 import { applyAction, startResponse } from "../src/questionnaire/response-flow.ts";
 import type { Questionnaire } from "../src/questionnaire/types.ts";
 import { stepsFor } from "../test/support/expert-script.ts";
+import { studyText } from "../test/support/questionnaires.ts";
 import { actionsFor } from "../test/support/scripted-answers.ts";
 
 /** One thing an expert does: type a text (or command), or press the button with this label. */
@@ -26,7 +27,7 @@ export function anonymousScript(t: Translate, questionnaire: Questionnaire): Exp
     { type: "/start" },
     { press: "English" },
     { press: t("consent.agree") },
-    { press: t(`questionnaire:titles.${questionnaire.id}`) },
+    { press: studyText(t, `titles.${questionnaire.id}`) },
     { press: t("anonymity.anonymous") },
   ];
   let state = startResponse(questionnaire, true);

@@ -13,9 +13,9 @@ import { openDatabase } from "./db/database.ts";
 import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { InFlightUpdates } from "./in-flight-updates.ts";
+import { loadFormFiles } from "./interchange/form-workbook.ts";
 import { KeyMismatchError } from "./privacy/key-binding.ts";
 import { KeyFileError, loadOrCreateKey } from "./privacy/pseudonyms.ts";
-import { loadQuestionnaires } from "./questionnaire/loader.ts";
 import { parseQuotaFile, QuotaFileError } from "./quotas/quota-file.ts";
 import { settledWithin } from "./settled-within.ts";
 import { errorSummary, tokenFreeErrors } from "./token-redaction.ts";
@@ -45,13 +45,14 @@ export async function startApplication(
   config: Config,
   logger: Logger = createLogger(config),
 ): Promise<RunningApplication> {
-  const questionnaires = loadQuestionnaires();
+  const translations = Translations.load();
+  const questionnaires = await loadFormFiles({ otherLabel: translations.inEveryLanguage("other_option") });
   const db = openDatabase(config.databasePath);
   const services = keyRefusalsAsConfigErrors(() =>
     createServices({
       db,
       questionnaires,
-      translations: Translations.load(),
+      translations,
       pseudonymKey: config.pseudonymKey ?? loadOrCreateKey(config.pseudonymKeyFile),
       token: config.botToken,
       client: { apiRoot: config.apiRoot },

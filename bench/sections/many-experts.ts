@@ -1,8 +1,8 @@
 import Database from "better-sqlite3";
 import { Translations } from "../../src/i18n/translator.ts";
-import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import { BotApiEmulator } from "../../test/emulator/bot-api-emulator.ts";
 import { freePort } from "../../test/support/free-port.ts";
+import { questionnaires } from "../../test/support/questionnaires.ts";
 import { BotProcess, temporaryDirectory } from "../bot-process.ts";
 import { type LoopResult, type Move, runClosedLoop } from "../closed-loop.ts";
 import { activityHub, probeFirstPoll } from "../emulator-probe.ts";
@@ -88,7 +88,7 @@ interface Phase {
  */
 export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpertsResult> {
   const t = Translations.load().forLanguage("en");
-  const education = loadQuestionnaires().get("education")!;
+  const education = questionnaires.get("education")!;
   const script = anonymousScript(t, education);
   const moves: Move[] = script.steps.map((step) =>
     "press" in step ? { press: step.press } : { text: step.type },

@@ -133,7 +133,7 @@ export class ExpertChat {
     const current = state.current ?? firstUnanswered(questionnaire, state.answers, flow)?.id;
     const total = visibleQuestions(questionnaire, state.answers, flow).length;
     const position = current ? progress(questionnaire, state.answers, current, flow).position : total;
-    return { title: questionnaireTitle(this.t, questionnaire.id), position, total };
+    return { title: questionnaireTitle(this.t, questionnaire), position, total };
   }
 
   /** Shows the screen that matches where the expert stands. */
@@ -142,8 +142,9 @@ export class ExpertChat {
     const { stage } = this.participant;
     if (stage === "language") return this.present((rev) => languageScreen(t, this.language, rev), placement);
     if (stage === "consent") return this.present((rev) => consentScreen(t, rev), placement);
-    const ids = [...this.ctx.services.questionnaires.keys()];
-    if (stage === "questionnaire") return this.present((rev) => questionnaireScreen(t, ids, rev), placement);
+    const questionnaires = [...this.ctx.services.questionnaires.values()];
+    if (stage === "questionnaire")
+      return this.present((rev) => questionnaireScreen(t, questionnaires, rev), placement);
     if (stage === "anonymity") return this.present((rev) => anonymityScreen(t, rev), placement);
     if (stage === "submitted" && this.participant.anonymous)
       return this.present(() => sealedScreen(t), placement);

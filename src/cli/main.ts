@@ -10,12 +10,12 @@ import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
 import { EXPORT_FORMATS, type ExportFormat, writeExportFiles } from "../interchange/export-files.ts";
+import { loadFormFiles } from "../interchange/form-workbook.ts";
 import { IMPORT_LIMITS } from "../interchange/import-limits.ts";
 import { importReport, refusalText } from "../interchange/import-report.ts";
 import { importResponses } from "../interchange/import-responses.ts";
 import { describeCut } from "../interchange/spss-export.ts";
 import { endOnUnhandledErrors } from "../last-resort.ts";
-import { loadQuestionnaires } from "../questionnaire/loader.ts";
 import { summaryPages } from "../report/summary-pages.ts";
 import { summariseTallies } from "../stats/summarise.ts";
 import { checkFormFile } from "./questionnaire-check.ts";
@@ -101,7 +101,9 @@ if (command === "questionnaire") {
   process.exit(0);
 }
 
-const questionnaires = loadQuestionnaires();
+const questionnaires = await loadFormFiles({
+  otherLabel: Translations.load().inEveryLanguage("other_option"),
+});
 const db = openDatabase(databasePath);
 const responses = new ResponseRepository(db);
 const waves = new WaveRepository(db);

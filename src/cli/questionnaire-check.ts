@@ -1,4 +1,4 @@
-import { readFormWorkbook } from "../interchange/form-workbook.ts";
+import { readFormWorkbookIsolated } from "../interchange/form-workbook.ts";
 import type { ImportRefusal } from "../interchange/import-limits.ts";
 import { describeProblem, type XlsForm } from "../questionnaire/xlsform/form.ts";
 import { type FormSheets, readXlsForm } from "../questionnaire/xlsform/form-reader.ts";
@@ -18,7 +18,7 @@ export type FormCheck =
  * // { ok: true, summary: "Form employment, version 3: 5 questions in kk, ru, en", warnings: [], … }
  */
 export async function checkFormFile(bytes: Uint8Array): Promise<FormCheck> {
-  const file = await readFormWorkbook(bytes);
+  const file = await readFormWorkbookIsolated(bytes);
   if (!file.ok) return "refusal" in file ? file : { ok: false, problems: [file.problem], warnings: [] };
   const { form, problems, warnings } = readXlsForm(file.sheets);
   const warningLines = warnings.map(describeProblem);

@@ -37,10 +37,11 @@ export interface RemindableResponse {
   remindersEnabled: boolean;
 }
 
-/** Experts of one wave who gave the same ranking and share region and anonymity. */
+/** Experts of one wave who gave the same ranking and share their answer to the compared question and anonymity. */
 export interface RankingGroup {
   anonymous: boolean;
-  region: AnswerValue | undefined;
+  /** The answer to the question the rankings are compared across (the form's `compare_by`). */
+  group: AnswerValue | undefined;
   questionId: string;
   ranking: AnswerValue;
   count: number;
@@ -426,27 +427,38 @@ export class ResponseRepository {
   }
 
   /**
-   * The rankings given in one wave, grouped by what the summary compares them across (region, anonymity),
-   * each distinct combination with how many experts gave it.
+   * The rankings given in one wave, grouped by what the summary compares them across (the answer to
+   * `groupQuestionId`, anonymity), each distinct combination with how many experts gave it.
    */
-  rankingsByGroup(questionnaire: string, wave: number, rankQuestionIds: readonly string[]): RankingGroup[] {
+  rankingsByGroup(
+    questionnaire: string,
+    wave: number,
+    rankQuestionIds: readonly string[],
+    groupQuestionId: string | undefined,
+  ): RankingGroup[] {
     if (rankQuestionIds.length === 0) return [];
     const rows = this.db.$client
       .prepare(
-        `select r.anonymous, region.value, ranking.question_id, ranking.value, count(*)
+        `select r.anonymous, grouping.value, ranking.question_id, ranking.value, count(*)
          from responses r
          join waves w on w.id = r.wave_id
          join answers ranking on ranking.response_id = r.id
            and ranking.question_id in (${rankQuestionIds.map(() => "?").join(", ")})
-         left join answers region on region.response_id = r.id and region.question_id = 'region'
+         left join answers grouping on grouping.response_id = r.id and grouping.question_id = ?
          where r.questionnaire = ? and w.number = ? and r.submitted_at is not null
-         group by r.anonymous, region.value, ranking.question_id, ranking.value`,
+         group by r.anonymous, grouping.value, ranking.question_id, ranking.value`,
       )
       .raw(true)
-      .all(...rankQuestionIds, questionnaire, wave) as [number, string | null, string, string, number][];
-    return rows.map(([anonymous, region, questionId, ranking, count]) => ({
+      .all(...rankQuestionIds, groupQuestionId ?? null, questionnaire, wave) as [
+      number,
+      string | null,
+      string,
+      string,
+      number,
+    ][];
+    return rows.map(([anonymous, group, questionId, ranking, count]) => ({
       anonymous: anonymous === 1,
-      region: region === null ? undefined : (JSON.parse(region) as AnswerValue),
+      group: group === null ? undefined : (JSON.parse(group) as AnswerValue),
       questionId,
       ranking: JSON.parse(ranking) as AnswerValue,
       count,

@@ -49,6 +49,16 @@ export class Translations {
   }
 
   /**
+   * One text in every language, for texts that travel with a questionnaire (the `other` option `or_other` adds).
+   *
+   * @example
+   * Translations.load().inEveryLanguage("other_option"); // { kk: "Басқа", ru: "Другое", en: "Other" }
+   */
+  inEveryLanguage(key: string): Partial<Record<Language, string>> {
+    return Object.fromEntries(LANGUAGES.map((language) => [language, this.forLanguage(language)(key)]));
+  }
+
+  /**
    * The translator of a language. Texts without options, or with numbers only, are looked up once: labels
    * and numbered buttons repeat on every screen.
    */
@@ -57,9 +67,24 @@ export class Translations {
     if (!translate) {
       translate = memoiseRepeatedTexts(this.instance.getFixedT(language));
       this.byLanguage.set(language, translate);
+      TRANSLATOR_LANGUAGES.set(translate, language);
     }
     return translate;
   }
+}
+
+const TRANSLATOR_LANGUAGES = new WeakMap<Translate, Language>();
+
+/**
+ * The language a translator speaks, for the texts that come with a questionnaire rather than the locales.
+ *
+ * @example
+ * languageOf(Translations.load().forLanguage("ru")); // "ru"
+ */
+export function languageOf(t: Translate): Language {
+  const language = TRANSLATOR_LANGUAGES.get(t);
+  if (!language) throw new Error("languageOf: a translator made by Translations.forLanguage is needed");
+  return language;
 }
 
 /** Far above the bot's distinct texts with numbers; a bound all the same, as numbers can come from input. */

@@ -1,9 +1,10 @@
-import type { Translate } from "../i18n/translator.ts";
+import { languageOf, type Translate } from "../i18n/translator.ts";
+import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
+import { expressionText } from "../questionnaire/xlsform/expression-text.ts";
 import type { SheetCell } from "../report/xlsx.ts";
 import { DECLINED_CELL } from "./interchange-cells.ts";
 import { answerColumns } from "./interchange-columns.ts";
-import { QuestionLabels } from "./question-labels.ts";
 
 /**
  * The codebook: every column of the responses sheets with its question, every option id with its label in
@@ -13,7 +14,7 @@ import { QuestionLabels } from "./question-labels.ts";
  * codebookRows(t, [education])[0]; // ["Questionnaire", "Column", "Question", "Option id", "Option", "How to fill in"]
  */
 export function codebookRows(t: Translate, questionnaires: readonly Questionnaire[]): SheetCell[][] {
-  const labels = new QuestionLabels(t);
+  const labels = new FormTexts(languageOf(t));
   const header = ["questionnaire", "column", "question", "option_id", "option", "how"].map((key) =>
     t(`interchange:codebook.header.${key}`),
   );
@@ -39,7 +40,7 @@ export function codebookRows(t: Translate, questionnaires: readonly Questionnair
   ];
   const questionRows = questionnaires.flatMap((questionnaire) =>
     answerColumns(questionnaire).flatMap(({ name, question, part }): SheetCell[][] => {
-      const title = labels.title(questionnaire.id);
+      const title = labels.title(questionnaire);
       const text = labels.text(question);
       if (part === "other") return [[title, name, text, "", "", t("interchange:codebook.how.other")]];
       const options = question.options.map((option): SheetCell[] => [
@@ -55,7 +56,7 @@ export function codebookRows(t: Translate, questionnaires: readonly Questionnair
           ? [[title, name, text, DECLINED_CELL, t("interchange:codebook.declined"), ""]]
           : [];
       const rows = [...options, ...declined];
-      const how = howToFill(t, labels, questionnaire, question);
+      const how = howToFill(t, question);
       if (rows.length === 0) return [[title, name, text, "", "", how]];
       rows[0]![5] = how;
       return rows;
@@ -64,7 +65,7 @@ export function codebookRows(t: Translate, questionnaires: readonly Questionnair
   return [header, ...respondentRows, ...questionRows];
 }
 
-function howToFill(t: Translate, labels: QuestionLabels, questionnaire: Questionnaire, question: Question) {
+function howToFill(t: Translate, question: Question) {
   const how = ((): string => {
     switch (question.type) {
       case "select_one":
@@ -79,12 +80,6 @@ function howToFill(t: Translate, labels: QuestionLabels, questionnaire: Question
         return t("interchange:codebook.how.text", { maxLength: question.maxLength });
     }
   })();
-  const condition = question.relevant;
-  const controlling = condition && questionnaire.questions.find((other) => other.id === condition.question);
-  if (!condition || !controlling) return how;
-  const when = t("interchange:codebook.how.only_when", {
-    question: condition.question,
-    options: condition.anyOf.map((id) => `${id} (${labels.option(controlling, id)})`).join(", "),
-  });
-  return `${how} ${when}`;
+  if (!question.relevant) return how;
+  return `${how} ${t("interchange:codebook.how.only_when", { condition: expressionText(question.relevant) })}`;
 }

@@ -1,5 +1,6 @@
 import { summarySource } from "../db/summary-source.ts";
-import type { Translate } from "../i18n/translator.ts";
+import { languageOf, type Translate } from "../i18n/translator.ts";
+import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import { toCsv } from "../report/csv.ts";
 import { buildWorkbook, type SheetInput } from "../report/xlsx.ts";
@@ -41,7 +42,7 @@ export async function exportWorkbook(
   t: Translate,
   questionnaires: readonly Questionnaire[] = [...store.questionnaires.values()],
 ): Promise<Buffer> {
-  const title = (questionnaire: Questionnaire) => t(`questionnaire:titles.${questionnaire.id}`);
+  const title = (questionnaire: Questionnaire) => new FormTexts(languageOf(t)).title(questionnaire);
   const sheets: SheetInput[] = [
     ...questionnaires.map((questionnaire) => ({
       name: t("interchange:sheets.responses", { title: title(questionnaire) }),

@@ -1,5 +1,7 @@
 import { isRelevant } from "../questionnaire/engine.ts";
 import type { Answers, AnswerValue, Questionnaire } from "../questionnaire/types.ts";
+import { referencedQuestions } from "../questionnaire/xlsform/expression.ts";
+import { expressionText } from "../questionnaire/xlsform/expression-text.ts";
 import { cellText, decodeAnswer, type InterchangeCell, quote } from "./interchange-cells.ts";
 import { answerColumns, otherColumnName, RESPONDENT_COLUMNS } from "./interchange-columns.ts";
 
@@ -172,13 +174,10 @@ function decodeAnswers(
   for (const question of questionnaire.questions) {
     const condition = question.relevant;
     // A refused controlling answer is already reported; judging its dependants on it would only add noise.
-    if (!condition || !(question.id in answers) || refused.has(condition.question)) continue;
+    if (!condition || !(question.id in answers)) continue;
+    if (referencedQuestions(condition).some((id) => refused.has(id))) continue;
     if (!isRelevant(question, answers)) {
-      fail(
-        question.id,
-        `answered although its condition does not hold: ${quote(condition.question)} is not ` +
-          condition.anyOf.map(quote).join(" or "),
-      );
+      fail(question.id, `answered although its condition does not hold: ${expressionText(condition)}`);
     }
   }
   return answers;

@@ -1,9 +1,9 @@
-import type { Translate } from "../i18n/translator.ts";
+import { languageOf, type Translate } from "../i18n/translator.ts";
+import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import { toCsv } from "../report/csv.ts";
 import { neutraliseFormula } from "../report/formula-guard.ts";
 import { cutToBytes, utf8Bytes } from "./cut-to-bytes.ts";
-import { QuestionLabels } from "./question-labels.ts";
 import { LINE_BREAK_STAND_INS, type SizedVariable, spssSyntax } from "./spss-syntax.ts";
 import { type SpssRecord, type SpssValue, type SpssVariable, spssDictionary } from "./spss-variables.ts";
 
@@ -54,7 +54,7 @@ export function spssFiles(
   const label = (text: string, what: SpssCut["what"], name: string) =>
     cutNoted(text, limits.labelBytes, { what, name });
   const dictionary = spssDictionary(t, questionnaire, waves);
-  const fileLabel = cutNoted(new QuestionLabels(t).title(questionnaire.id), limits.fileLabelBytes, {
+  const fileLabel = cutNoted(new FormTexts(languageOf(t)).title(questionnaire), limits.fileLabelBytes, {
     what: "file label",
   });
   const variables = dictionary.variables.map((variable) => ({

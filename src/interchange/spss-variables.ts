@@ -1,8 +1,8 @@
-import type { Translate } from "../i18n/translator.ts";
+import { languageOf, type Translate } from "../i18n/translator.ts";
+import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Answers, Question, Questionnaire } from "../questionnaire/types.ts";
 import { DECLINED_CELL } from "./interchange-cells.ts";
 import { answerColumns } from "./interchange-columns.ts";
-import { QuestionLabels } from "./question-labels.ts";
 import { spssVariableNames } from "./spss-names.ts";
 
 /** A stored response as the SPSS export reads it. */
@@ -58,7 +58,7 @@ type Unnamed = Omit<SpssVariable, "name"> & { candidate: string };
  * // ["respondent_id", "wave", "anonymous", "source", "full_name"]
  */
 export function spssDictionary(t: Translate, questionnaire: Questionnaire, waves: number[]): SpssDictionary {
-  const labels = new QuestionLabels(t);
+  const labels = new FormTexts(languageOf(t));
   const unnamed: Unnamed[] = [
     {
       candidate: "respondent_id",
@@ -123,7 +123,7 @@ export function spssDictionary(t: Translate, questionnaire: Questionnaire, waves
 
 function questionVariables(
   t: Translate,
-  labels: QuestionLabels,
+  labels: FormTexts,
   question: Question,
   part: "value" | "other",
 ): Unnamed[] {

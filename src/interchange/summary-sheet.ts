@@ -1,4 +1,5 @@
-import type { Translate } from "../i18n/translator.ts";
+import { languageOf, type Translate } from "../i18n/translator.ts";
+import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import type { SheetCell } from "../report/xlsx.ts";
 import type {
@@ -9,7 +10,6 @@ import type {
   RankQuestionSummary,
   TextQuestionSummary,
 } from "../stats/summarise.ts";
-import { QuestionLabels } from "./question-labels.ts";
 
 /** p-values keep four decimals so that a significant one does not show as 0. */
 const P_DECIMALS = 4;
@@ -31,10 +31,10 @@ export function summaryRows(
   questionnaire: Questionnaire,
   summary: QuestionnaireSummary,
 ): SheetCell[][] {
-  const labels = new QuestionLabels(t);
+  const labels = new FormTexts(languageOf(t));
   const waves = summary.waves.map(String);
   const rows: SheetCell[][] = [
-    [t("interchange:summary.title", { title: labels.title(questionnaire.id) })],
+    [t("interchange:summary.title", { title: labels.title(questionnaire) })],
     ["", "", ...waves.flatMap((wave) => [t("interchange:summary.wave", { number: wave }), null])],
     [
       "",
@@ -52,7 +52,7 @@ export function summaryRows(
 
 function questionRows(
   t: Translate,
-  labels: QuestionLabels,
+  labels: FormTexts,
   question: Question,
   waves: string[],
   entry: QuestionSummary,
@@ -72,7 +72,7 @@ function questionRows(
 
 function choiceRows(
   t: Translate,
-  labels: QuestionLabels,
+  labels: FormTexts,
   question: Question,
   waves: string[],
   entry: ChoiceQuestionSummary,
@@ -105,7 +105,7 @@ function choiceRows(
 
 function rankRows(
   t: Translate,
-  labels: QuestionLabels,
+  labels: FormTexts,
   question: Question,
   waves: string[],
   entry: RankQuestionSummary,

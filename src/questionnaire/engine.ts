@@ -1,4 +1,5 @@
-import type { Answers, Question, Questionnaire } from "./types.ts";
+import type { Answers, AnswerValue, ChoiceOption, Question, Questionnaire } from "./types.ts";
+import { type FormValue, isTrue } from "./xlsform/expression.ts";
 
 /** How one respondent goes through a questionnaire. */
 export interface FlowOptions {
@@ -8,13 +9,48 @@ export interface FlowOptions {
 
 /** Whether `question`'s condition holds for the answers given so far. */
 export function isRelevant(question: Question, answers: Answers): boolean {
-  if (!question.relevant) return true;
-  const answer = answers[question.relevant.question];
-  if (!answer) return false;
-  const anyOf = question.relevant.anyOf;
-  if (answer.kind === "choice") return anyOf.includes(answer.option);
-  if (answer.kind === "choices") return answer.options.some((option) => anyOf.includes(option));
-  return false;
+  return !question.relevant || isTrue(question.relevant, { answers: formValues(answers) });
+}
+
+/** Whether an answer meets its question's constraint, `.` standing for it; declining always does. */
+export function meetsConstraint(question: Question, answer: AnswerValue, answers: Answers): boolean {
+  const self = formValue(answer);
+  if (!question.constraint || self === undefined) return true;
+  return isTrue(question.constraint, { answers: formValues(answers), self });
+}
+
+/** The options the question offers given the answers before: all of them, or those its choice filter keeps. */
+export function optionsOffered(question: Question, answers: Answers): ChoiceOption[] {
+  const filter = question.choiceFilter;
+  if (!filter) return question.options;
+  const values = formValues(answers);
+  return question.options.filter((option) =>
+    isTrue(filter, { answers: values, choice: option.columns ?? {} }),
+  );
+}
+
+/**
+ * Answers as the form's expressions read them: an option, the options (a ranking's in its order), a number, a
+ * text; a declined answer is empty, as an unanswered one.
+ */
+export function formValues(answers: Answers): Record<string, FormValue | undefined> {
+  return Object.fromEntries(Object.entries(answers).map(([id, answer]) => [id, formValue(answer)]));
+}
+
+export function formValue(answer: AnswerValue): FormValue | undefined {
+  switch (answer.kind) {
+    case "choice":
+      return answer.option;
+    case "choices":
+      return answer.options;
+    case "rank":
+      return answer.order;
+    case "integer":
+    case "text":
+      return answer.value;
+    case "declined":
+      return undefined;
+  }
 }
 
 /**

@@ -1,3 +1,9 @@
+import type { Language } from "../i18n/translator.ts";
+import type { Expression } from "./xlsform/expression.ts";
+
+/** A text of the form by language; a language the form lacks is filled from its default language. */
+export type Texts = Partial<Record<Language, string>>;
+
 /** Question types, named after XLSForm's vocabulary. */
 export type QuestionType = "select_one" | "select_multiple" | "rank" | "integer" | "text";
 
@@ -7,16 +13,13 @@ export type RankOrder = "importance" | "severity" | "frequency";
 export interface ChoiceOption {
   /** Stable id: exports, imports and summaries key on it. */
   id: string;
+  label: Texts;
   /** Choosing it clears every other option of a select_multiple. */
   exclusive?: boolean;
   /** Choosing it opens a free-text "please specify" follow-up. */
   specify?: boolean;
-}
-
-/** Shown only when the named earlier question was answered with one of `anyOf`. */
-export interface Condition {
-  question: string;
-  anyOf: string[];
+  /** The choices sheet's other columns, which a choice_filter reads. */
+  columns?: Readonly<Record<string, string>>;
 }
 
 export interface Question {
@@ -24,10 +27,12 @@ export interface Question {
   type: QuestionType;
   /** Section the question belongs to (identity, profile, main). */
   section: SectionId;
-  /** Owner of the locale keys: "common" or the questionnaire id. */
-  textOwner: string;
-  /** Name of the choice list, for select_one, select_multiple and rank. */
-  choices?: string;
+  /** The question as the expert reads it. */
+  label: Texts;
+  /** A few words for tables, charts and export headers; the label where the form gives none. */
+  short: Texts;
+  /** A line under the question; empty when the form gives none. */
+  hint: Texts;
   options: ChoiceOption[];
   optional: boolean;
   min?: number;
@@ -37,15 +42,35 @@ export interface Question {
   preferNotToSay?: boolean;
   /** A rank question's order; without it, the texts speak of "the order asked above". */
   rankBy?: RankOrder;
-  relevant?: Condition;
+  /** Asked only when this holds for the answers given before (its group's condition included). */
+  relevant?: Expression;
+  /** A typed answer is taken only when this holds, `.` standing for the answer. */
+  constraint?: Expression;
+  /** Said when the constraint refuses an answer; empty for the bot's own words. */
+  constraintMessage: Texts;
+  /** Offers only the options for which this holds, given the answers before. */
+  choiceFilter?: Expression;
 }
 
 export type SectionId = "identity" | "profile" | "main";
 
+/** Rank questions are compared between the experts who chose one or the other of two options of `question`. */
+export interface GroupComparisonRule {
+  question: string;
+  options: [string, string];
+}
+
 export interface Questionnaire {
   id: string;
-  version: number;
+  /** As the form's settings write it; a new version of the form changes it. */
+  version: string;
+  title: Texts;
+  description: Texts;
+  defaultLanguage: Language;
   questions: Question[];
+  /** Profile questions of the sample table (the paper's Table 1), in its order. */
+  sampleTable: string[];
+  compareBy?: GroupComparisonRule;
 }
 
 /** A value as stored for one answered question. */

@@ -1,5 +1,6 @@
-import type { Translate } from "../i18n/translator.ts";
+import { languageOf, type Translate } from "../i18n/translator.ts";
 import { findQuestion } from "../questionnaire/engine.ts";
+import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import type { OptionDistribution } from "../stats/option-distribution.ts";
 import type {
@@ -36,8 +37,8 @@ export function summaryPages(
   summary: QuestionnaireSummary,
   groupComparisons: readonly GroupComparison[] = [],
 ): SummaryPage[] {
-  const title = t(`questionnaire:titles.${questionnaire.id}`);
   const labels = new SummaryLabels(t, questionnaire);
+  const title = labels.texts.title(questionnaire);
   const total = Object.values(summary.respondents).reduce((sum, count) => sum + count, 0);
   if (total === 0)
     return [{ text: [overviewText(labels, title, summary), t("coordinator:no_responses")].join("\n") }];
@@ -55,27 +56,35 @@ export function summaryPages(
 }
 
 class SummaryLabels {
+  readonly texts: FormTexts;
+
   constructor(
     readonly t: Translate,
     private readonly questionnaire: Questionnaire,
-  ) {}
+  ) {
+    this.texts = new FormTexts(languageOf(t));
+  }
 
   question(id: string): Question {
     return findQuestion(this.questionnaire, id)!;
   }
 
   short(id: string): string {
-    const question = this.question(id);
-    return this.t(`questionnaire:questions.${question.textOwner}.${id}.short`);
+    return this.texts.short(this.question(id));
   }
 
   text(id: string): string {
-    const question = this.question(id);
-    return this.t(`questionnaire:questions.${question.textOwner}.${id}.text`);
+    return this.texts.text(this.question(id));
   }
 
   option(questionId: string, optionId: string): string {
-    return this.t(`questionnaire:choices.${this.question(questionId).choices}.${optionId}`);
+    return this.texts.option(this.question(questionId), optionId);
+  }
+
+  /** A group of the questionnaire's comparison rule, by the option its experts chose. */
+  groupOption(optionId: string): string {
+    const rule = this.questionnaire.compareBy;
+    return rule ? this.option(rule.question, optionId) : optionId;
   }
 
   waves(values: Record<string, number>): string {
@@ -251,9 +260,7 @@ function rankPage(
 function groupLines(labels: SummaryLabels, comparisons: readonly GroupComparison[]): string[] {
   const t = labels.t;
   const name = (group: string) =>
-    group === "anonymous" || group === "named"
-      ? t(`coordinator:groups.${group}`)
-      : labels.option("region", group);
+    group === "anonymous" || group === "named" ? t(`coordinator:groups.${group}`) : labels.groupOption(group);
   const lines = [t("coordinator:groups.title")];
   for (const comparison of comparisons) {
     const [first, second] = comparison.groups;

@@ -1,4 +1,4 @@
-import type { Questionnaire } from "../questionnaire/types.ts";
+import type { Question, Questionnaire } from "../questionnaire/types.ts";
 import { optionDistribution } from "./option-distribution.ts";
 import { percent } from "./shares.ts";
 import type { ResponseRecord } from "./summarise.ts";
@@ -17,13 +17,18 @@ export interface QuestionnaireSample {
   experts: number;
   /** Share of all experts over every questionnaire, one decimal (Table 1: 42 of 95 → 44.2). */
   percentOfAll: number;
-  /** Every option of the role question (`edu_role`, `hc_role`), then "not_stated"; empty without one. */
-  roles: SampleRow[];
-  /** Every option of `region`, then "not_stated". */
-  regions: SampleRow[];
-  /** "<1", "1-5", "6-10", "11-15", "16-20", "21-30", "31-40", "41+" years, then "not_stated". */
-  experience: SampleRow[];
+  /** A block per question of the questionnaire's sample table, in its order. */
+  profile: SampleBlock[];
   anonymous: { count: number; percent: number };
+}
+
+/**
+ * Experts by their answer to one profile question: every option of a choice question, or for a number (years
+ * of experience) the bands "<1", "1-5", "6-10", "11-15", "16-20", "21-30", "31-40", "41+"; then "not_stated".
+ */
+export interface SampleBlock {
+  questionId: string;
+  rows: SampleRow[];
 }
 
 /** The paper's Table 1. */
@@ -32,27 +37,23 @@ export interface SampleTable {
   questionnaires: QuestionnaireSample[];
 }
 
-/** Experience bands by their largest number of years. */
-const EXPERIENCE_BANDS: readonly { id: string; maxYears: number }[] = [
-  { id: "<1", maxYears: 0 },
-  { id: "1-5", maxYears: 5 },
-  { id: "6-10", maxYears: 10 },
-  { id: "11-15", maxYears: 15 },
-  { id: "16-20", maxYears: 20 },
-  { id: "21-30", maxYears: 30 },
-  { id: "31-40", maxYears: 40 },
-  { id: "41+", maxYears: Number.POSITIVE_INFINITY },
+/** Bands of a number such as years of experience, by their largest value. */
+const BANDS: readonly { id: string; max: number }[] = [
+  { id: "<1", max: 0 },
+  { id: "1-5", max: 5 },
+  { id: "6-10", max: 10 },
+  { id: "11-15", max: 15 },
+  { id: "16-20", max: 20 },
+  { id: "21-30", max: 30 },
+  { id: "31-40", max: 40 },
+  { id: "41+", max: Number.POSITIVE_INFINITY },
 ];
 const NOT_STATED = "not_stated";
-const REGION_QUESTION = "region";
-const EXPERIENCE_QUESTION = "experience_years";
-const ROLE_QUESTION_SUFFIX = "_role";
 
 /**
  * The sample table (the paper's Table 1) from each questionnaire's submitted responses: experts per
- * questionnaire, role, region and experience band, and the share who answered anonymously. Pass one wave's
- * responses, or an expert who answered twice counts twice. The role question is the profile question whose id
- * ends in "_role".
+ * questionnaire, by each question the form names for the table (role, region, experience band), and the share
+ * who answered anonymously. Pass one wave's responses, or an expert who answered twice counts twice.
  *
  * @example
  * sampleTable([{ questionnaire: education, responses: educationWave2 }, { questionnaire: healthcare, responses: healthcareWave2 }])
@@ -67,25 +68,25 @@ export function sampleTable(
     questionnaires: samples.map(({ questionnaire, responses }) => {
       const total = responses.length;
       const anonymous = responses.filter((response) => response.anonymous).length;
-      const roleQuestion = questionnaire.questions.find(
-        (question) => question.section === "profile" && question.id.endsWith(ROLE_QUESTION_SUFFIX),
-      );
+      const profile = questionnaire.sampleTable.flatMap((questionId) => {
+        const question = questionnaire.questions.find((candidate) => candidate.id === questionId);
+        if (!question) return [];
+        const rows =
+          question.options.length > 0 ? choiceRows(question, responses) : bandRows(question, responses);
+        return [{ questionId, rows }];
+      });
       return {
         questionnaire: questionnaire.id,
         experts: total,
         percentOfAll: percent(total, experts),
-        roles: roleQuestion ? choiceRows(questionnaire, roleQuestion.id, responses) : [],
-        regions: choiceRows(questionnaire, REGION_QUESTION, responses),
-        experience: experienceRows(responses),
+        profile,
         anonymous: { count: anonymous, percent: percent(anonymous, total) },
       };
     }),
   };
 }
 
-function choiceRows(questionnaire: Questionnaire, questionId: string, responses: readonly ResponseRecord[]) {
-  const question = questionnaire.questions.find((candidate) => candidate.id === questionId);
-  if (!question) return [];
+function choiceRows(question: Question, responses: readonly ResponseRecord[]): SampleRow[] {
   const total = responses.length;
   const { options } = optionDistribution(
     question,
@@ -95,14 +96,12 @@ function choiceRows(questionnaire: Questionnaire, questionId: string, responses:
   return [...options, { id: NOT_STATED, count: total - stated, percent: percent(total - stated, total) }];
 }
 
-function experienceRows(responses: readonly ResponseRecord[]): SampleRow[] {
-  const counts = new Map([...EXPERIENCE_BANDS.map((band) => [band.id, 0] as const), [NOT_STATED, 0]]);
+function bandRows(question: Question, responses: readonly ResponseRecord[]): SampleRow[] {
+  const counts = new Map([...BANDS.map((band) => [band.id, 0] as const), [NOT_STATED, 0]]);
   for (const { answers } of responses) {
-    const answer = answers[EXPERIENCE_QUESTION];
+    const answer = answers[question.id];
     const band =
-      answer?.kind === "integer"
-        ? EXPERIENCE_BANDS.find((candidate) => answer.value <= candidate.maxYears)!.id
-        : NOT_STATED;
+      answer?.kind === "integer" ? BANDS.find((candidate) => answer.value <= candidate.max)!.id : NOT_STATED;
     counts.set(band, counts.get(band)! + 1);
   }
   return [...counts].map(([id, count]) => ({ id, count, percent: percent(count, responses.length) }));

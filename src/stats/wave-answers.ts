@@ -1,5 +1,6 @@
 import { isRelevant } from "../questionnaire/engine.ts";
 import type { AnswerValue, Question } from "../questionnaire/types.ts";
+import { referencedQuestions } from "../questionnaire/xlsform/expression.ts";
 import type { ResponseRecord } from "./summarise.ts";
 
 /** An answer and how many respondents gave it. */
@@ -69,16 +70,25 @@ export function answersFromTallies(
       wave,
       respondents: tally.respondents,
       of(question) {
-        const condition = question.relevant;
-        const shown = condition
-          ? (tally.answers.get(condition.question) ?? [])
-              .filter(({ value }) => isRelevant(question, { [condition.question]: value }))
-              .reduce((sum, { count }) => sum + count, 0)
-          : tally.respondents;
-        return { shown, given: [...(tally.answers.get(question.id) ?? [])] };
+        const given = [...(tally.answers.get(question.id) ?? [])];
+        return { shown: shownFromTally(question, tally, given), given };
       },
     };
   });
+}
+
+/**
+ * How many respondents were asked `question`. A tally keeps each question's answers apart, so a condition on
+ * one question is counted exactly; a condition joining several can only be counted from whole responses, and
+ * there the respondents who answered it stand for those who were asked.
+ */
+function shownFromTally(question: Question, tally: WaveTally, given: readonly CountedAnswer[]): number {
+  if (!question.relevant) return tally.respondents;
+  const [controlling, ...more] = referencedQuestions(question.relevant);
+  if (controlling === undefined || more.length > 0) return given.reduce((sum, { count }) => sum + count, 0);
+  return (tally.answers.get(controlling) ?? [])
+    .filter(({ value }) => isRelevant(question, { [controlling]: value }))
+    .reduce((sum, { count }) => sum + count, 0);
 }
 
 function allWaves(known: readonly number[], present: readonly number[]): number[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Language } from "../../src/i18n/translator.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { stepsFor } from "../support/expert-script.ts";
-import { questionnaire } from "../support/questionnaires.ts";
+import { questionnaire, studyText } from "../support/questionnaires.ts";
 import { receiptIn, responseByReceipt } from "../support/receipts.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
@@ -30,7 +30,7 @@ async function onboard(
   await user.send("/start");
   await user.press(new RegExp(LANGUAGE_LABEL[language]));
   await user.press(t("consent.agree"));
-  await user.press(t(`questionnaire:titles.${questionnaireId}`));
+  await user.press(studyText(t, `titles.${questionnaireId}`));
   await user.press(t(anonymous ? "anonymity.anonymous" : "anonymity.named"));
 }
 
@@ -114,10 +114,10 @@ describe("an expert answering in Telegram", () => {
     await answerUntil(testBot, user, 9, "barriers");
     await user.press("Done ➡️");
     expect(testBot.telegram.toasts().at(-1)).toBe("Please choose at least one option first.");
-    const label = translations.forLanguage("en")("questionnaire:choices.barriers.language_barrier");
+    const label = studyText(translations.forLanguage("en"), "choices.barriers.language_barrier");
     await user.press(label);
     expect(user.labels()).toContain(`✅ ${label}`);
-    await user.press(translations.forLanguage("en")("questionnaire:choices.barriers.all_of_the_above"));
+    await user.press(studyText(translations.forLanguage("en"), "choices.barriers.all_of_the_above"));
     expect(user.labels().filter((l) => l.startsWith("✅"))).toHaveLength(1);
   });
 
@@ -221,7 +221,7 @@ describe("messages that are not answers", () => {
     });
     expect(response.currentQuestion).toBe("organisation");
     expect(testBot.telegram.chat(16).at(-2)?.text).toBe(en("problems.before_question"));
-    expect(user.last().text).toContain(en("questionnaire:questions.common.organisation.text"));
+    expect(user.last().text).toContain(studyText(en, "questions.common.organisation.text"));
 
     await user.send("School No. 12");
     expect(testBot.services.responses.answersOf(response.id).organisation).toEqual({

@@ -94,6 +94,7 @@ describe("a coordinator installs a form by sending its workbook", () => {
       ["employment", "3"],
     ]);
     expect(testBot.services.waves.openWave("employment")?.formVersion).toBe("3");
+    expect(testBot.services.questionnaires.get("employment")?.id).toBe("employment");
     expect(pendingCount(testBot)).toBe(0);
   });
 
@@ -146,6 +147,7 @@ describe("a coordinator installs a form by sending its workbook", () => {
     const { waves, forms } = testBot.services;
     expect(waves.openWave("employment")?.formVersion).toBe("3");
     expect(forms.latest("employment")?.version).toBe("4");
+    expect(testBot.services.questionnaires.get("employment")?.version).toBe("3");
     expect(waves.openNext("employment", new Date()).formVersion).toBe("4");
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answers, experts, invitations, participants, responses } from "../../src/db/schema.ts";
+import { studyText } from "../support/questionnaires.ts";
 import { receiptIn, responseByReceipt } from "../support/receipts.ts";
 import { answerOn, completeQuestionnaire, onboard, openResponse, t } from "../support/study-bot.ts";
 import { createTestBot, expert } from "../support/test-bot.ts";
@@ -21,7 +22,7 @@ describe("/my_data", () => {
     expect(text).toMatch(/📋 Education, wave 1: submitted on \d{4}-\d{2}-\d{2}\n/);
     expect(text).toContain("• Full name: answer to full_name");
     expect(text).toContain("• Region: Shymkent");
-    expect(text).toContain(`• ${t("questionnaire:questions.education.edu_role.short")}: Chief specialist`);
+    expect(text).toContain(`• ${studyText(t, "questions.education.edu_role.short")}: Chief specialist`);
     expect(text).toContain(
       "Answers submitted anonymously are not linked to you, so they are not shown here: only their receipt reopens them.",
     );

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { Translations } from "../../src/i18n/translator.ts";
 import { capturedLog } from "../reliability/captured-log.ts";
+import { studyText } from "../support/questionnaires.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
 const kk = Translations.load().forLanguage("kk");
@@ -44,7 +45,7 @@ async function atFirstQuestion() {
   await user.send("/start");
   await user.press(/Қазақша/);
   await user.press(kk("consent.agree"));
-  await user.press(kk("questionnaire:titles.education"));
+  await user.press(studyText(kk, "titles.education"));
   await user.press(kk("anonymity.anonymous"));
   return user;
 }

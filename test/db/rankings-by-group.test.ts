@@ -57,12 +57,12 @@ describe("rankingsByGroup", () => {
       count: number,
     ): RankingGroup => ({
       anonymous,
-      region,
+      group: region,
       questionId: "barriers_rank",
       ranking,
       count,
     });
-    expect(sorted(responses.rankingsByGroup("education", 1, ["barriers_rank"]))).toEqual(
+    expect(sorted(responses.rankingsByGroup("education", 1, ["barriers_rank"], "region"))).toEqual(
       sorted([
         group(true, SHYMKENT, FIRST, 2),
         group(false, SHYMKENT, FIRST, 1),
@@ -70,9 +70,9 @@ describe("rankingsByGroup", () => {
         group(true, undefined, FIRST, 1),
       ]),
     );
-    expect(responses.rankingsByGroup("education", 2, ["barriers_rank"])).toEqual([
+    expect(responses.rankingsByGroup("education", 2, ["barriers_rank"], "region")).toEqual([
       group(true, SHYMKENT, SECOND, 1),
     ]);
-    expect(responses.rankingsByGroup("education", 1, [])).toEqual([]);
+    expect(responses.rankingsByGroup("education", 1, [], "region")).toEqual([]);
   });
 });

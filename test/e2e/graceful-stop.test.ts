@@ -4,6 +4,7 @@ import { Translations } from "../../src/i18n/translator.ts";
 import { toCsv } from "../../src/report/csv.ts";
 import type { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
+import { studyText } from "../support/questionnaires.ts";
 import { BotProcess } from "./bot-process.ts";
 import { disposeHarness, type Harness, startHarness } from "./harness.ts";
 
@@ -34,7 +35,7 @@ async function expertAtFirstQuestion(id: number): Promise<SimulatedUser> {
   await user.act(() => user.sendCommand("/start"));
   await user.act(() => user.pressButton(/English/));
   await user.act(() => user.pressButton(t("consent.agree")));
-  await user.act(() => user.pressButton(t("questionnaire:titles.education")));
+  await user.act(() => user.pressButton(studyText(t, "titles.education")));
   await user.act(() => user.pressButton(t("anonymity.anonymous")));
   return user;
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, it, onTestFailed } from "vitest";
 import { Translations } from "../../src/i18n/translator.ts";
 import { receiptHash } from "../../src/privacy/receipts.ts";
 import type { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
+import { studyText } from "../support/questionnaires.ts";
 import type { BotProcess } from "./bot-process.ts";
 import { planOf } from "./expert-plans.ts";
 import { disposeHarness, startHarness } from "./harness.ts";
@@ -70,7 +71,7 @@ it("experts whose bot is killed mid-questionnaire continue at the same question 
   expect(viaStart.screen().buttons).toEqual([[kk("buttons.continue")], [kk("buttons.restart")]]);
   expect(viaStart.screen().text).toBe(
     kk("resume.prompt", {
-      title: kk("questionnaire:titles.education"),
+      title: studyText(kk, "titles.education"),
       position: answered + 1,
       total: interrupted.total,
     }),

@@ -3,6 +3,7 @@ import type { CallbackQuery } from "grammy/types";
 import type { AnswerValue, Question } from "../../src/questionnaire/types.ts";
 import { type BotMessageView, describeMessages } from "../emulator/message-view.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
+import { studyText } from "../support/questionnaires.ts";
 import type { AuditedExpert } from "./answer-audit.ts";
 import { type AnswerPlan, LANGUAGE_NAMES, RECEIPT, type SurveyExpert } from "./survey-expert.ts";
 
@@ -208,7 +209,7 @@ export class RetryingExpert {
     if (has(t("buttons.continue"))) return { kind: "resume", view };
     if (view.text.startsWith(this.survey.plain(t("review.title")))) return { kind: "review", view };
     if (has(t("consent.agree"))) return { kind: "consent", view };
-    if (has(t(`questionnaire:titles.${plan.questionnaire}`))) return { kind: "questionnaire", view };
+    if (has(studyText(t, `titles.${plan.questionnaire}`))) return { kind: "questionnaire", view };
     if (has(t("anonymity.anonymous"))) return { kind: "anonymity", view };
     if (buttons.some((label) => label.includes(LANGUAGE_NAMES[plan.language])))
       return { kind: "language", view };
@@ -225,7 +226,7 @@ export class RetryingExpert {
       case "consent":
         return { action: { press: t("consent.agree") } };
       case "questionnaire":
-        return { action: { press: t(`questionnaire:titles.${plan.questionnaire}`) } };
+        return { action: { press: studyText(t, `titles.${plan.questionnaire}`) } };
       case "anonymity":
         return { action: { press: t(plan.identity ? "anonymity.named" : "anonymity.anonymous") } };
       case "resume":

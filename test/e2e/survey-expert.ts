@@ -1,9 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
+import { optionLabel, questionText, questionTitle } from "../../src/bot/screens/labels.ts";
 import type { Language, Translate, Translations } from "../../src/i18n/translator.ts";
 import type { AnswerValue, Question, Questionnaire } from "../../src/questionnaire/types.ts";
 import { type BotMessageView, describeMessages } from "../emulator/message-view.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
-import { questionnaire } from "../support/questionnaires.ts";
+import { questionnaire, studyText } from "../support/questionnaires.ts";
 
 export const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
 const TICK = "✅ ";
@@ -121,7 +122,7 @@ export class SurveyExpert {
     await this.type("/start");
     await this.press(new RegExp(LANGUAGE_NAMES[plan.language]));
     await this.perform({ press: t("consent.agree"), shows: this.plain(t("questionnaire.prompt")) });
-    await this.press(t(`questionnaire:titles.${plan.questionnaire}`));
+    await this.press(studyText(t, `titles.${plan.questionnaire}`));
     await this.press(t(this.anonymous ? "anonymity.anonymous" : "anonymity.named"));
   }
 
@@ -189,7 +190,7 @@ export class SurveyExpert {
   /** The planned answer: the first plain option, "other" with a specification for the region, two ticks, etc. */
   planFor(question: Question): AnswerPlan {
     const { t, plan } = this;
-    const label = (id: string) => t(`questionnaire:choices.${question.choices}.${id}`);
+    const label = (id: string) => optionLabel(t, question, id);
     const plain = question.options.filter((option) => !option.specify && !option.exclusive).map((o) => o.id);
     const other = question.options.find((option) => option.specify)?.id ?? "other";
     const specify = (option: string) => this.plain(t("question.specify", { option: label(option) }));
@@ -265,11 +266,11 @@ export class SurveyExpert {
   }
 
   questionText(question: Question): string {
-    return this.t(`questionnaire:questions.${question.textOwner}.${question.id}.text`);
+    return questionText(this.t, question);
   }
 
   questionTitle(question: Question): string {
-    return this.t(`questionnaire:questions.${question.textOwner}.${question.id}.short`);
+    return questionTitle(this.t, question);
   }
 
   /** A text as the chat shows it: the emulator turns the bot's HTML into plain text. */

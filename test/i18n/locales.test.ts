@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LOCALES_DIR, LANGUAGE_NAMES, LANGUAGES, Translations } from "../../src/i18n/translator.ts";
+import { DEFAULT_LOCALES_DIR, LANGUAGE_NAMES, LANGUAGES } from "../../src/i18n/translator.ts";
+import type { Texts } from "../../src/questionnaire/types.ts";
 import { questionnaires } from "../support/questionnaires.ts";
 
 type Tree = { [key: string]: string | Tree };
@@ -107,20 +108,18 @@ describe("translations", () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(LANGUAGES)("%s names every questionnaire, question and option", (language) => {
-    const t = Translations.load().forLanguage(language);
+  it.each(LANGUAGES)("%s: the study's forms name every questionnaire, question and option", (language) => {
     const missing: string[] = [];
-    const check = (key: string) => {
-      if (!t(key, { defaultValue: "" })) missing.push(key);
+    const check = (place: string, texts: Texts) => {
+      if (!texts[language]) missing.push(place);
     };
     for (const questionnaire of questionnaires.values()) {
-      check(`questionnaire:titles.${questionnaire.id}`);
-      check(`questionnaire:descriptions.${questionnaire.id}`);
+      check(`${questionnaire.id} title`, questionnaire.title);
+      check(`${questionnaire.id} description`, questionnaire.description);
       for (const question of questionnaire.questions) {
-        check(`questionnaire:questions.${question.textOwner}.${question.id}.text`);
-        check(`questionnaire:questions.${question.textOwner}.${question.id}.short`);
-        for (const option of question.options)
-          check(`questionnaire:choices.${question.choices}.${option.id}`);
+        check(`${question.id} label`, question.label);
+        check(`${question.id} short label`, question.short);
+        for (const option of question.options) check(`${question.id} option ${option.id}`, option.label);
       }
     }
     expect(missing).toEqual([]);
@@ -144,11 +143,16 @@ describe("translations", () => {
     (language) => {
       const texts = byLanguage[language]!;
       const labels = [
-        ...[...texts]
-          .filter(([key]) => key.startsWith("questionnaire:choices."))
-          .map(([key, text]) => [key, SELECTED + text]),
+        ...[...questionnaires.values()].flatMap((questionnaire) => [
+          [`${questionnaire.id} title`, questionnaire.title[language] ?? ""],
+          ...questionnaire.questions.flatMap((question) =>
+            question.options.map((option) => [
+              `${question.id}.${option.id}`,
+              SELECTED + (option.label[language] ?? ""),
+            ]),
+          ),
+        ]),
         ...Object.entries(LANGUAGE_NAMES).map(([code, name]) => [`language ${code}`, SELECTED + name]),
-        ...[...texts].filter(([key]) => key.startsWith("questionnaire:titles.")),
         ...[...buttonKeys()].map((key) => [key, (texts.get(key) ?? "").replace(/\{\{\w+\}\}/g, "99")]),
       ];
       const long = labels.filter(([, label]) => graphemes(label!) > BUTTON_WIDTH);

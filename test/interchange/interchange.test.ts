@@ -6,15 +6,14 @@ import {
   type InterchangeRecord,
   interchangeHeader,
 } from "../../src/interchange/interchange.ts";
-import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
 import { parseCsv, toCsv } from "../../src/report/csv.ts";
 import { buildWorkbook, readWorkbook } from "../../src/report/xlsx.ts";
+import { questionnaires } from "../support/questionnaires.ts";
 import { validResponse } from "../support/valid-responses.ts";
 
 type Cell = string | number | null;
 
-const questionnaires = loadQuestionnaires();
 const education = questionnaires.get("education")!;
 const healthcare = questionnaires.get("healthcare")!;
 
@@ -263,7 +262,7 @@ describe("decodeRows problems", () => {
       {
         row: 2,
         column: "high_risk_complications",
-        problem: "answered although its condition does not hold: “high_risk_group” is not “yes”",
+        problem: "answered although its condition does not hold: selected(${high_risk_group}, 'yes')",
       },
     ]);
     expect(single({ ...base, high_risk_group: "yes", high_risk_complications: "anemia" })).toEqual([]);

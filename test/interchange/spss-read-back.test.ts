@@ -6,9 +6,9 @@ import { summarySource } from "../../src/db/summary-source.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { cutToBytes } from "../../src/interchange/cut-to-bytes.ts";
 import { writeExportFiles } from "../../src/interchange/export-files.ts";
-import { QuestionLabels } from "../../src/interchange/question-labels.ts";
 import { exportedRespondentId } from "../../src/interchange/respondent-ids.ts";
 import type { ResponseStore } from "../../src/interchange/response-store.ts";
+import { FormTexts } from "../../src/questionnaire/form-texts.ts";
 import type { Question } from "../../src/questionnaire/types.ts";
 import { parseCsv } from "../../src/report/csv.ts";
 import type { QuestionnaireSummary } from "../../src/stats/summarise.ts";
@@ -18,7 +18,7 @@ import { questionnaire } from "../support/questionnaires.ts";
 import { studyWithTwoWaves } from "./two-wave-study.ts";
 
 const kk = Translations.load().forLanguage("kk");
-const labels = new QuestionLabels(kk);
+const labels = new FormTexts("kk");
 const IDS = ["education", "healthcare"] as const;
 const LABEL_BYTES = 255;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { studyText } from "../support/questionnaires.ts";
 import {
   answerOn,
   choice,
@@ -105,7 +106,7 @@ describe("an expert of a full category", () => {
     const user = expert(testBot, { id: 401, language_code: "en" });
     await onboard(user, "education", false);
     await answerOn(testBot, user, 401, "education", false, { stopBefore: "edu_role" });
-    expect(user.last().text).toContain(t("questionnaire:questions.education.edu_role.text"));
+    expect(user.last().text).toContain(studyText(t, "questions.education.edu_role.text"));
 
     await user.press("Social educator");
 
@@ -117,7 +118,7 @@ describe("an expert of a full category", () => {
     expect(testBot.services.experts.find(respondentKey(testBot, 401, "education", false))).toBeUndefined();
     const texts = testBot.telegram.chat(401).map((message) => message.text);
     expect(
-      texts.some((text) => text.includes(t("questionnaire:questions.education.access_relevance.text"))),
+      texts.some((text) => text.includes(studyText(t, "questions.education.access_relevance.text"))),
     ).toBe(false);
   });
 
@@ -131,7 +132,7 @@ describe("an expert of a full category", () => {
     await onboard(user, "education", true);
     await answerOn(testBot, user, 402, "education", true, { stopBefore: "edu_role" });
     await user.press("Teacher");
-    expect(user.last().text).toContain(t("questionnaire:questions.education.access_relevance.text"));
+    expect(user.last().text).toContain(studyText(t, "questions.education.access_relevance.text"));
     expect(openResponse(testBot, 402, "education", true)?.currentQuestion).toBe("access_relevance");
   });
 
@@ -151,7 +152,7 @@ describe("an expert of a full category", () => {
     expect(chat.at(-2)?.text).toBe(
       "Please note: this wave already has enough experts in your group (Role: Social educator). Your answers are still welcome.",
     );
-    expect(chat.at(-1)?.text).toContain(t("questionnaire:questions.education.access_relevance.text"));
+    expect(chat.at(-1)?.text).toContain(studyText(t, "questions.education.access_relevance.text"));
     await answerOn(testBot, user, 403, "education", true);
     await user.press(t("buttons.submit"));
     expect(openResponse(testBot, 403, "education", true)?.submittedAt).not.toBeNull();

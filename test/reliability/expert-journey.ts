@@ -1,6 +1,6 @@
 import { Translations } from "../../src/i18n/translator.ts";
 import { stepsFor } from "../support/expert-script.ts";
-import { questionnaire } from "../support/questionnaires.ts";
+import { questionnaire, studyText } from "../support/questionnaires.ts";
 import { expert, type TestBot } from "../support/test-bot.ts";
 
 export const t = Translations.load().forLanguage("en");
@@ -25,7 +25,7 @@ export async function onboardedExpert(
   await user.send("/start");
   await user.press(/English/);
   await user.press(t("consent.agree"));
-  await user.press(t(`questionnaire:titles.${questionnaireId}`));
+  await user.press(studyText(t, `titles.${questionnaireId}`));
   await user.press(t(anonymous ? "anonymity.anonymous" : "anonymity.named"));
   return user;
 }

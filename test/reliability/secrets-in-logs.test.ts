@@ -8,6 +8,7 @@ import { createBot } from "../../src/bot/create-bot.ts";
 import { loadOrCreateKey } from "../../src/privacy/pseudonyms.ts";
 import { redactToken } from "../../src/token-redaction.ts";
 import { botInfo } from "../support/fake-telegram.ts";
+import { studyText } from "../support/questionnaires.ts";
 import { createTestBot, type TestBot } from "../support/test-bot.ts";
 import { capturedLog } from "./captured-log.ts";
 import { answerUntil, t } from "./expert-journey.ts";
@@ -158,7 +159,7 @@ describe("an anonymous expert in the log", () => {
     await press(t("consent.agree"));
     await press("Healthcare");
     await press(t("anonymity.anonymous"));
-    await press(t("questionnaire:choices.region.other"));
+    await press(studyText(t, "choices.region.other"));
     await send(typed[0]!);
     await send(typed[1]!);
     await answerUntil({ ...testBot, bot }, account, "healthcare", true, null);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ReminderScheduler } from "../../src/bot/reminders/reminder-scheduler.ts";
+import { studyText } from "../support/questionnaires.ts";
 import { completeQuestionnaire, onboard, openResponse, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
@@ -92,7 +93,7 @@ describe("reminders", () => {
     await user.press("▶️ Continue");
 
     expect(user.last().text).toContain("Education · 2/25");
-    expect(user.last().text).toContain(t("questionnaire:questions.common.organisation.text"));
+    expect(user.last().text).toContain(studyText(t, "questions.common.organisation.text"));
     await user.send("Shymkent school 7");
     expect(openResponse(testBot, 504, "education", false)?.currentQuestion).toBe("position");
   });

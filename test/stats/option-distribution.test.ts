@@ -1,10 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { findQuestion } from "../../src/questionnaire/engine.ts";
-import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import type { Answers } from "../../src/questionnaire/types.ts";
 import { optionDistribution } from "../../src/stats/option-distribution.ts";
+import { questionnaires } from "../support/questionnaires.ts";
 
-const questionnaires = loadQuestionnaires();
 const healthcare = questionnaires.get("healthcare")!;
 const education = questionnaires.get("education")!;
 

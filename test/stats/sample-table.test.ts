@@ -1,11 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
-import { sampleTable } from "../../src/stats/sample-table.ts";
+import { type QuestionnaireSample, type SampleRow, sampleTable } from "../../src/stats/sample-table.ts";
 import type { ResponseRecord } from "../../src/stats/summarise.ts";
+import { questionnaires } from "../support/questionnaires.ts";
 import { wave } from "./synthetic-responses.ts";
 
-const questionnaires = loadQuestionnaires();
+/** The rows of one question's block of the sample table. */
+function block(sample: QuestionnaireSample, questionId: string): SampleRow[] {
+  return sample.profile.find((candidate) => candidate.questionId === questionId)?.rows ?? [];
+}
+
 const education = questionnaires.get("education")!;
 const healthcare = questionnaires.get("healthcare")!;
 
@@ -44,7 +48,7 @@ describe("sampleTable", () => {
   });
 
   it("counts experts per role, with every option and those who did not say", () => {
-    expect(educationSample!.roles.map((row) => [row.id, row.count, row.percent])).toEqual([
+    expect(block(educationSample!, "edu_role").map((row) => [row.id, row.count, row.percent])).toEqual([
       ["chief_specialist", 0, 0],
       ["methodologist", 0, 0],
       ["social_educator", 2, 28.6],
@@ -55,7 +59,7 @@ describe("sampleTable", () => {
       ["prefer_not_to_say", 0, 0],
       ["not_stated", 4, 57.1],
     ]);
-    expect(healthcareSample!.roles.find((row) => row.id === "social_worker")).toEqual({
+    expect(block(healthcareSample!, "hc_role").find((row) => row.id === "social_worker")).toEqual({
       id: "social_worker",
       count: 9,
       percent: 100,
@@ -63,7 +67,7 @@ describe("sampleTable", () => {
   });
 
   it("counts experts per region", () => {
-    expect(educationSample!.regions.map((row) => [row.id, row.count])).toEqual([
+    expect(block(educationSample!, "region").map((row) => [row.id, row.count])).toEqual([
       ["shymkent", 1],
       ["turkestan_region", 0],
       ["other", 0],
@@ -73,7 +77,7 @@ describe("sampleTable", () => {
   });
 
   it("puts years of experience into the paper's bands, with 0 and over 40 years in their own bands", () => {
-    expect(educationSample!.experience.map((row) => [row.id, row.count])).toEqual([
+    expect(block(educationSample!, "experience_years").map((row) => [row.id, row.count])).toEqual([
       ["<1", 1],
       ["1-5", 1],
       ["6-10", 1],

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { loadQuestionnaires } from "../../src/questionnaire/loader.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
 import {
   type ChoiceQuestionSummary,
@@ -9,9 +8,9 @@ import {
   type ResponseRecord,
   summariseQuestionnaire,
 } from "../../src/stats/summarise.ts";
+import { questionnaires } from "../support/questionnaires.ts";
 import { choicesAnswers, wave } from "./synthetic-responses.ts";
 
-const questionnaires = loadQuestionnaires();
 const education = questionnaires.get("education")!;
 const healthcare = questionnaires.get("healthcare")!;
 

@@ -1,3 +1,4 @@
+import { optionLabel } from "../../src/bot/screens/labels.ts";
 import type { Translate } from "../../src/i18n/translator.ts";
 import { findQuestion } from "../../src/questionnaire/engine.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
@@ -10,7 +11,7 @@ export function stepsFor(
   questionId: string,
 ): Array<{ press: string } | { type: string }> {
   const question = findQuestion(questionnaire, questionId)!;
-  const label = (option: string) => t(`questionnaire:choices.${question.choices}.${option}`);
+  const label = (option: string) => optionLabel(t, question, option);
   return actionsFor(question).map((action) => {
     switch (action.type) {
       case "choose":

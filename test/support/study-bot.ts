@@ -1,8 +1,9 @@
+import { optionLabel } from "../../src/bot/screens/labels.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { applyAction, startResponse } from "../../src/questionnaire/response-flow.ts";
 import type { AnswerValue } from "../../src/questionnaire/types.ts";
 import { stepsFor } from "./expert-script.ts";
-import { questionnaire } from "./questionnaires.ts";
+import { questionnaire, studyText } from "./questionnaires.ts";
 import { actionsFor } from "./scripted-answers.ts";
 import type { expert, TestBot } from "./test-bot.ts";
 
@@ -28,7 +29,7 @@ export async function onboard(user: Expert, id: QuestionnaireId, anonymous: bool
   await user.send("/start");
   await user.press(/English/);
   await user.press(t("consent.agree"));
-  await user.press(t(`questionnaire:titles.${id}`));
+  await user.press(studyText(t, `titles.${id}`));
   await user.press(t(anonymous ? "anonymity.anonymous" : "anonymity.named"));
 }
 
@@ -50,7 +51,7 @@ export async function answerOn(
     const chosen = options.choices?.[current];
     if (chosen) {
       const question = questionnaire(id).questions.find((q) => q.id === current)!;
-      await user.press(t(`questionnaire:choices.${question.choices}.${chosen}`));
+      await user.press(optionLabel(t, question, chosen));
       continue;
     }
     for (const step of stepsFor(t, questionnaire(id), current)) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { answers, experts, responses } from "../../src/db/schema.ts";
+import { studyText } from "../support/questionnaires.ts";
 import { answerOn, onboard, openResponse, seedResponse, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
@@ -123,7 +124,7 @@ describe("a closed wave", () => {
     const answersBefore = testBot.services.responses.answersOf(before.id);
 
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send("/wave_close education");
-    await user.press(t("questionnaire:choices.access_relevance.very_relevant"));
+    await user.press(studyText(t, "choices.access_relevance.very_relevant"));
     await user.send("/start");
 
     expect(testBot.telegram.chat(301).map((message) => message.text)).toContain(t("no_open_wave"));

@@ -3,7 +3,7 @@ import type { InvitationRecipient } from "../../db/invitation-repository.ts";
 import type { Wave } from "../../db/wave-repository.ts";
 import { isLanguage, languageFromTelegram } from "../../i18n/translator.ts";
 import type { BotServices } from "../context.ts";
-import { questionnaireTitle } from "../screens/labels.ts";
+import { titleOf } from "../screens/labels.ts";
 
 export interface InvitationTally {
   /** Invitations this run is sending. */
@@ -72,7 +72,7 @@ async function deliver(
     .row()
     .text(t("waves:invitations.stop"), STOP_INVITATIONS);
   const text = t("waves:invitations.text", {
-    title: questionnaireTitle(t, wave.questionnaire),
+    title: titleOf(t, services.questionnaires, wave.questionnaire),
     wave: wave.number,
   });
   try {

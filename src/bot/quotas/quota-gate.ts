@@ -77,7 +77,7 @@ async function tell(
   const t = chat.t;
   const total = verdict.quotas.some((quota) => quota.category.kind === "total");
   const values = {
-    title: questionnaireTitle(t, questionnaire.id),
+    title: questionnaireTitle(t, questionnaire),
     category: verdict.quotas.map((quota) => categoryLabel(t, questionnaire, quota.category)).join("; "),
   };
   const key = `quotas:quota.${verdict.mode}${total ? "_total" : ""}`;

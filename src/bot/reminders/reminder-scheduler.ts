@@ -79,7 +79,7 @@ export class ReminderScheduler {
       ? progress(questionnaire, answers, current, flow)
       : { position: 0, total: 0 };
     const text = t("reminders:reminder.text", {
-      title: questionnaireTitle(t, questionnaire.id),
+      title: questionnaireTitle(t, questionnaire),
       position: position || total,
       total,
     });

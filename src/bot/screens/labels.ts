@@ -1,20 +1,26 @@
-import type { Translate } from "../../i18n/translator.ts";
-import type { AnswerValue, Question } from "../../questionnaire/types.ts";
+import { languageOf, type Translate } from "../../i18n/translator.ts";
+import { FormTexts } from "../../questionnaire/form-texts.ts";
+import type { AnswerValue, Question, Questionnaire } from "../../questionnaire/types.ts";
+
+/** The form's texts in the language of `t`. */
+export function formTexts(t: Translate): FormTexts {
+  return new FormTexts(languageOf(t));
+}
 
 export function questionText(t: Translate, question: Question): string {
-  return t(`questionnaire:questions.${question.textOwner}.${question.id}.text`);
+  return formTexts(t).text(question);
 }
 
 export function questionTitle(t: Translate, question: Question): string {
-  return t(`questionnaire:questions.${question.textOwner}.${question.id}.short`);
+  return formTexts(t).short(question);
 }
 
 export function optionLabel(t: Translate, question: Question, optionId: string): string {
-  return t(`questionnaire:choices.${question.choices}.${optionId}`);
+  return formTexts(t).option(question, optionId);
 }
 
-export function questionnaireTitle(t: Translate, questionnaireId: string): string {
-  return t(`questionnaire:titles.${questionnaireId}`);
+export function questionnaireTitle(t: Translate, questionnaire: Questionnaire): string {
+  return formTexts(t).title(questionnaire);
 }
 
 /** An answer in words, as the review screen and /my_data show it. */
@@ -35,4 +41,14 @@ export function describeAnswer(t: Translate, question: Question, answer: AnswerV
     case "declined":
       return t("review.declined");
   }
+}
+
+/** The title of an installed questionnaire; its id when no installed form has it (a wave of a removed form). */
+export function titleOf(
+  t: Translate,
+  questionnaires: ReadonlyMap<string, Questionnaire>,
+  id: string,
+): string {
+  const questionnaire = questionnaires.get(id);
+  return questionnaire ? questionnaireTitle(t, questionnaire) : id;
 }

@@ -1,7 +1,8 @@
 import { InlineKeyboard } from "grammy";
 import { LANGUAGE_NAMES, LANGUAGES, type Language, type Translate } from "../../i18n/translator.ts";
+import type { Questionnaire } from "../../questionnaire/types.ts";
 import { encodeButton } from "../callback-data.ts";
-import { questionnaireTitle } from "./labels.ts";
+import { formTexts } from "./labels.ts";
 import { escapeHtml, type Screen } from "./screen.ts";
 
 /** Language choice; the language of the expert's Telegram app comes first and is marked. */
@@ -23,15 +24,23 @@ export function consentScreen(t: Translate, revision: number): Screen {
   return { text: t("consent.text"), keyboard };
 }
 
-export function questionnaireScreen(t: Translate, questionnaireIds: string[], revision: number): Screen {
+export function questionnaireScreen(
+  t: Translate,
+  questionnaires: readonly Questionnaire[],
+  revision: number,
+): Screen {
+  const texts = formTexts(t);
   const keyboard = new InlineKeyboard();
-  for (const id of questionnaireIds) {
-    keyboard.text(questionnaireTitle(t, id), encodeButton(revision, "questionnaire", id)).row();
+  for (const questionnaire of questionnaires) {
+    keyboard
+      .text(texts.title(questionnaire), encodeButton(revision, "questionnaire", questionnaire.id))
+      .row();
   }
-  const descriptions = questionnaireIds.map(
-    (id) =>
-      `<b>${escapeHtml(questionnaireTitle(t, id))}</b>: ${escapeHtml(t(`questionnaire:descriptions.${id}`))}`,
-  );
+  const descriptions = questionnaires.map((questionnaire) => {
+    const title = `<b>${escapeHtml(texts.title(questionnaire))}</b>`;
+    const description = texts.description(questionnaire);
+    return description ? `${title}: ${escapeHtml(description)}` : title;
+  });
   return { text: [escapeHtml(t("questionnaire.prompt")), "", ...descriptions].join("\n"), keyboard };
 }
 

@@ -23,7 +23,7 @@ export function questionScreen(
   const { position, total } = progress(questionnaire, state.answers, question.id, {
     anonymous: state.anonymous,
   });
-  const header = t("question.progress", { title: questionnaireTitle(t, questionnaire.id), position, total });
+  const header = t("question.progress", { title: questionnaireTitle(t, questionnaire), position, total });
   const lines = [`<i>${escapeHtml(header)}</i>`, "", `<b>${escapeHtml(questionText(t, question))}</b>`];
   const keyboard = new InlineKeyboard();
   const button = (label: string, action: Parameters<typeof encodeButton>[1], argument?: number) =>

@@ -59,7 +59,7 @@ export function receiptResponseScreen(
 ): Screen {
   const header = [
     t("receipt.title", {
-      title: escapeHtml(questionnaireTitle(t, questionnaire.id)),
+      title: escapeHtml(questionnaireTitle(t, questionnaire)),
       wave: response.wave,
       date: response.submittedAt ? isoDay(response.submittedAt) : "—",
     }),

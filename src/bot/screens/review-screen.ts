@@ -19,7 +19,7 @@ export function reviewScreen(
   submitted: boolean,
 ): Screen {
   const questions = visibleQuestions(questionnaire, state.answers, { anonymous: state.anonymous });
-  const header = [t("review.title"), `<i>${escapeHtml(questionnaireTitle(t, questionnaire.id))}</i>`, ""];
+  const header = [t("review.title"), `<i>${escapeHtml(questionnaireTitle(t, questionnaire))}</i>`, ""];
   const footer = ["", escapeHtml(t("review.hint"))];
   const entries = answerEntries(t, questionnaire, state);
   const keyboard = new InlineKeyboard();

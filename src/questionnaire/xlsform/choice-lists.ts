@@ -1,12 +1,13 @@
 import { isName } from "./expression.ts";
 import type { FormChoice } from "./form.ts";
 import { completeTexts, type TextPlace } from "./language-fallback.ts";
-import { cellOf, type SheetColumn, textsOf } from "./sheet-columns.ts";
+import { cellOf, plainHeader, type SheetColumn, textsOf } from "./sheet-columns.ts";
+import { readYesNo } from "./yes-no.ts";
 
 export const CHOICES = "choices";
 
-/** Columns of the choices sheet that are not data for a choice_filter. */
-const CHOICE_TEXT_COLUMNS = new Set([
+/** Columns of the choices sheet with a meaning of their own, not data for a choice_filter. */
+const CHOICE_OWN_COLUMNS = new Set([
   "list_name",
   "list name",
   "name",
@@ -15,17 +16,19 @@ const CHOICE_TEXT_COLUMNS = new Set([
   "image",
   "audio",
   "video",
+  "exclusive",
 ]);
 
 /** Columns of the choices sheet a choice_filter may name. */
 export function filterColumns(columns: readonly SheetColumn[]): string[] {
   return columns
-    .filter((column) => column.language === undefined && !CHOICE_TEXT_COLUMNS.has(column.base))
+    .filter((column) => column.language === undefined && !CHOICE_OWN_COLUMNS.has(column.base))
     .map((column) => column.base);
 }
 
 /**
- * Reads the choice lists: every row names its list and a name unique within it, and has a label.
+ * Reads the choice lists: every row names its list and a name unique within it, and has a label. An
+ * `exclusive` column (yes/no) marks an option that clears every other of a select_multiple ("all of the above").
  * `place` gives the sheet's columns, the form's languages and where problems and warnings go.
  */
 export function readChoiceLists(
@@ -35,7 +38,7 @@ export function readChoiceLists(
   const { columns, problems } = place;
   const lists: Record<string, FormChoice[]> = {};
   const listColumn = columns.find((column) => column.base === "list_name" || column.base === "list name");
-  const nameHeader = columns.find((column) => column.base === "name")?.header ?? "name";
+  const nameHeader = plainHeader(columns, "name");
   const extra = filterColumns(columns);
   rows.forEach((cells, index) => {
     const row = index + 1;
@@ -77,8 +80,17 @@ export function readChoiceLists(
       { ...place, sheet: CHOICES, row },
       true,
     );
+    const exclusive = readYesNo(cellOf(cells, columns, "exclusive"));
+    if (exclusive === undefined) {
+      problems.push({
+        sheet: CHOICES,
+        row,
+        column: plainHeader(columns, "exclusive"),
+        message: "exclusive is yes or no",
+      });
+    }
     const data = Object.fromEntries(extra.map((column) => [column, cellOf(cells, columns, column)]));
-    list.push({ name, labels, columns: data });
+    list.push({ name, labels, exclusive: exclusive ?? false, columns: data });
   });
   return lists;
 }

@@ -1,8 +1,9 @@
 import { LANGUAGES, type Language } from "../../i18n/translator.ts";
 import { CHOICES, filterColumns, readChoiceLists } from "./choice-lists.ts";
 import type { FormProblem, FormReading, Texts } from "./form.ts";
-import { type FormSettings, readSettings, SETTINGS, titlesOf } from "./form-settings.ts";
+import { type FormSettings, readSettings, SETTINGS, settingTexts } from "./form-settings.ts";
 import { completeTexts } from "./language-fallback.ts";
+import { readCompareBy, readSampleTable } from "./profile-settings.ts";
 import { readColumns, type SheetColumn } from "./sheet-columns.ts";
 import { readSurvey, SURVEY } from "./survey-sheet.ts";
 
@@ -23,7 +24,7 @@ export function readXlsForm(sheets: FormSheets): FormReading {
   const warnings: FormProblem[] = [];
   const sheet = (name: string) =>
     Object.entries(sheets).find(([written]) => written.trim().toLowerCase() === name)?.[1];
-  const settings = readSettings(sheet(SETTINGS), problems);
+  const settings = readSettings(sheet(SETTINGS), problems, warnings);
   const surveyRows = sheet(SURVEY);
   if (!surveyRows) {
     problems.push({ sheet: SURVEY, message: "the workbook has no survey sheet" });
@@ -51,26 +52,34 @@ export function readXlsForm(sheets: FormSheets): FormReading {
     choiceLists,
     filterColumns(choiceColumns),
   );
-  const written = titlesOf(settings, defaultLanguage);
+  const settingsPlace = { ...shared, sheet: SETTINGS, row: 2, columns: settings.columns };
+  const written = settingTexts(settings, "form_title", defaultLanguage);
   const titles: Texts =
     Object.keys(written).length === 0
       ? Object.fromEntries(languages.map((language) => [language, settings.id]))
-      : completeTexts(
-          written,
-          "form_title",
-          { ...shared, sheet: SETTINGS, row: 2, columns: settings.columns },
-          false,
-        );
+      : completeTexts(written, "form_title", settingsPlace, false);
+  const descriptions = completeTexts(
+    settingTexts(settings, "description", defaultLanguage),
+    "description",
+    settingsPlace,
+    false,
+  );
+  const profileScope = { settings, questions, choiceLists, problems };
+  const sampleTable = readSampleTable(profileScope);
+  const compareBy = readCompareBy(profileScope);
   if (problems.length > 0) return { problems: inSheetOrder(problems), warnings: inSheetOrder(warnings) };
   const form = {
     id: settings.id,
     version: settings.version,
     titles,
+    descriptions,
     defaultLanguage,
     languages,
     questions,
     groups,
     choiceLists,
+    sampleTable,
+    compareBy,
   };
   return { form, problems, warnings: inSheetOrder(warnings) };
 }

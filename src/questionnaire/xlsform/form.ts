@@ -1,8 +1,8 @@
 import type { Language } from "../../i18n/translator.ts";
+import type { RankOrder, Texts } from "../types.ts";
 import type { Expression } from "./expression.ts";
 
-/** Texts of one label, hint or message by language; a language the form lacks is filled from the default. */
-export type Texts = Partial<Record<Language, string>>;
+export type { Texts };
 
 /** The question types of the supported XLSForm subset. */
 export type FormQuestionType =
@@ -14,6 +14,22 @@ export type FormQuestionType =
   | "text"
   | "note";
 
+/**
+ * The part of the questionnaire a question belongs to (the `section` column): `identity` asks for personal data,
+ * only of experts who answer with their name; `profile` asks who the expert is. Absent for a main question.
+ */
+export type FormSection = "identity" | "profile";
+
+/** What the `parameters` column says about a question, as `key=value` pairs. */
+export interface QuestionParameters {
+  /** `rank_by`: the order a rank question asks for. */
+  rankBy?: RankOrder;
+  /** `prefer_not_to_say=yes`: an integer or decimal question offers a "prefer not to say" button. */
+  preferNotToSay?: boolean;
+  /** `max_length`: the longest answer a text question takes, 1 to 4000 characters. */
+  maxLength?: number;
+}
+
 export interface FormQuestion {
   name: string;
   type: FormQuestionType;
@@ -24,13 +40,17 @@ export interface FormQuestion {
    * (the option is then implied, not in the list) or as an option named `other` in the list.
    */
   specifyOther: boolean;
+  section?: FormSection;
   labels: Texts;
+  /** Short labels for tables, charts and export headers; empty when the form gives none. */
+  shortLabels: Texts;
   hints: Texts;
   required: boolean;
   relevant?: Expression;
   constraint?: Expression;
   constraintMessages: Texts;
   choiceFilter?: Expression;
+  parameters: QuestionParameters;
   /** Names of the groups the question is in, outermost first. */
   groups: string[];
   /** Its row on the survey sheet, 1-based, for messages about it. */
@@ -48,6 +68,8 @@ export interface FormGroup {
 export interface FormChoice {
   name: string;
   labels: Texts;
+  /** Choosing it clears every other option of a select_multiple, as "all of the above" does. */
+  exclusive: boolean;
   /** The choices sheet's other columns (used by choice_filter), by column name. */
   columns: Record<string, string>;
 }
@@ -57,12 +79,18 @@ export interface XlsForm {
   id: string;
   version: string;
   titles: Texts;
+  /** One line under the title in the questionnaire choice; empty when the form gives none. */
+  descriptions: Texts;
   defaultLanguage: Language;
   /** Languages with a label column in the form, default first. */
   languages: Language[];
   questions: FormQuestion[];
   groups: FormGroup[];
   choiceLists: Record<string, FormChoice[]>;
+  /** Names of the profile questions the sample table describes, in its order; empty when not set. */
+  sampleTable: string[];
+  /** The profile question and its two options whose experts' rankings are compared; absent when not set. */
+  compareBy?: { question: string; options: [string, string] };
 }
 
 /** Something wrong (or, as a warning, worth knowing) at a place of the workbook. */

@@ -54,6 +54,11 @@ export function cellOf(row: readonly string[], columns: readonly SheetColumn[], 
   return column ? (row[column.index] ?? "").trim() : "";
 }
 
+/** The header of the column with this base and no language as written, or the base when there is none. */
+export function plainHeader(columns: readonly SheetColumn[], base: string): string {
+  return columns.find((column) => column.base === base && column.language === undefined)?.header ?? base;
+}
+
 /** The texts of a row under every column with this base, a plain column counting as the default language. */
 export function textsOf(
   row: readonly string[],

@@ -1,23 +1,29 @@
 import { isName } from "./expression.ts";
 import { type DeclaredName, type ExpressionScope, readExpressionCell } from "./expression-cell.ts";
-import type { FormChoice, FormGroup, FormQuestion } from "./form.ts";
+import type { FormChoice, FormGroup, FormQuestion, FormSection } from "./form.ts";
 import { completeTexts, type TextPlace } from "./language-fallback.ts";
-import { cellOf, textsOf } from "./sheet-columns.ts";
+import { readParameters } from "./question-parameters.ts";
+import { cellOf, plainHeader, textsOf } from "./sheet-columns.ts";
 import { surveyRowType } from "./survey-type.ts";
+import { readYesNo } from "./yes-no.ts";
 
 export const SURVEY = "survey";
 
 /** Columns whose behaviour the subset does not have: a value in them is refused rather than ignored. */
-const UNSUPPORTED_COLUMNS = ["calculation", "default", "read_only", "repeat_count", "trigger", "parameters"];
-const YES = new Set(["yes", "true", "true()", "1"]);
-const NO = new Set(["", "no", "false", "false()", "0"]);
+const UNSUPPORTED_COLUMNS = ["calculation", "default", "read_only", "repeat_count", "trigger"];
+const SECTIONS: readonly FormSection[] = ["identity", "profile"];
 
 interface OpenGroup {
   name: string;
   row: number;
 }
 
-/** Reads the survey sheet's rows into questions and groups; problems and warnings go into `place`'s. */
+/**
+ * Reads the survey sheet's rows into questions and groups; problems and warnings go into `place`'s.
+ * Besides XLSForm's columns, a question may have a `section` (`identity`: personal data, asked only of experts
+ * who answer with their name; `profile`: who the expert is; empty: a main question), a `short_label` per
+ * language for tables, charts and export headers, and `parameters` (see {@link readParameters}).
+ */
 export function readSurvey(
   rows: readonly (readonly string[])[],
   place: Omit<TextPlace, "row" | "sheet">,
@@ -27,7 +33,7 @@ export function readSurvey(
   const { columns, problems, defaultLanguage } = place;
   const column = (base: string) =>
     columns.find((candidate) => candidate.base === base && candidate.language === undefined);
-  const headerOf = (base: string) => column(base)?.header ?? base;
+  const headerOf = (base: string) => plainHeader(columns, base);
   const names = declaredNames(rows, column("type")?.index ?? -1, column("name")?.index ?? -1);
   const questions: FormQuestion[] = [];
   const groups: FormGroup[] = [];
@@ -76,7 +82,13 @@ export function readSurvey(
     const scope: ExpressionScope = { sheet: SURVEY, row, name, names, problems };
     const relevant = readExpressionCell(cells, column("relevant"), scope, false);
     const groupPath = open.map((group) => group.name);
+    const sectionCell = cellOf(cells, columns, "section").toLowerCase();
+    const section = SECTIONS.find((candidate) => candidate === sectionCell);
+    if (sectionCell !== "" && !section) {
+      problem("section", `section is ${SECTIONS.join(", ")} or empty (a main question)`);
+    }
     if (rowType.kind === "begin_group") {
+      if (section) problem("section", "section is for questions, not groups");
       const labels = completeTexts(
         textsOf(cells, columns, "label", defaultLanguage),
         "label",
@@ -94,8 +106,8 @@ export function readSurvey(
     if (orOther && list?.some((choice) => choice.name === "other")) {
       problem("type", `the list “${listName}” already has an “other” choice; drop or_other`);
     }
-    const requiredCell = cellOf(cells, columns, "required").toLowerCase();
-    if (!YES.has(requiredCell) && !NO.has(requiredCell)) problem("required", "required is yes or no");
+    const required = readYesNo(cellOf(cells, columns, "required"));
+    if (required === undefined) problem("required", "required is yes or no");
     const choiceFilter = readExpressionCell(
       cells,
       column("choice_filter"),
@@ -104,15 +116,27 @@ export function readSurvey(
     );
     if (choiceFilter && listName === undefined)
       problem("choice_filter", "choice_filter is for questions with a choice list");
+    const { parameters, problems: parameterProblems } = readParameters(
+      cellOf(cells, columns, "parameters"),
+      type,
+    );
+    for (const message of parameterProblems) problem("parameters", message);
     questions.push({
       name,
       type,
       listName,
       specifyOther:
         orOther || (type !== "rank" && (list?.some((choice) => choice.name === "other") ?? false)),
+      section,
       labels: completeTexts(textsOf(cells, columns, "label", defaultLanguage), "label", textPlace, true),
+      shortLabels: completeTexts(
+        textsOf(cells, columns, "short_label", defaultLanguage),
+        "short_label",
+        textPlace,
+        false,
+      ),
       hints: completeTexts(textsOf(cells, columns, "hint", defaultLanguage), "hint", textPlace, false),
-      required: YES.has(requiredCell),
+      required: required ?? false,
       relevant,
       constraint: readExpressionCell(cells, column("constraint"), scope, true),
       constraintMessages: completeTexts(
@@ -122,6 +146,7 @@ export function readSurvey(
         false,
       ),
       choiceFilter,
+      parameters,
       groups: groupPath,
       row,
     });

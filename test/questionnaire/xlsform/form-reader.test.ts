@@ -1,22 +1,7 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm itself writes a reference to a question as ${name}
 import { describe, expect, it } from "vitest";
 import { isTrue } from "../../../src/questionnaire/xlsform/expression.ts";
-import { describeProblem } from "../../../src/questionnaire/xlsform/form.ts";
-import { readXlsForm } from "../../../src/questionnaire/xlsform/form-reader.ts";
-import { table, workbook } from "./form-tables.ts";
-
-/** The problems of a form that must be refused, one line each. */
-function problemsOf(sheets: Parameters<typeof readXlsForm>[0]): string[] {
-  const reading = readXlsForm(sheets);
-  expect(reading.form).toBeUndefined();
-  return reading.problems.map(describeProblem);
-}
-
-function formOf(sheets: Parameters<typeof readXlsForm>[0]) {
-  const reading = readXlsForm(sheets);
-  expect(reading.problems.map(describeProblem)).toEqual([]);
-  return { form: reading.form!, warnings: reading.warnings.map(describeProblem) };
-}
+import { formOf, problemsOf, table, workbook } from "./form-tables.ts";
 
 const CHOICES = `
   | list_name | name     | label    |

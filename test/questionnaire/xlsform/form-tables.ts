@@ -1,4 +1,6 @@
-import type { FormSheets } from "../../../src/questionnaire/xlsform/form-reader.ts";
+import { expect } from "vitest";
+import { describeProblem } from "../../../src/questionnaire/xlsform/form.ts";
+import { type FormSheets, readXlsForm } from "../../../src/questionnaire/xlsform/form-reader.ts";
 
 /**
  * A sheet written as a markdown-like table, pyxform's way: one row per line, cells between `|`.
@@ -37,4 +39,18 @@ export function workbook(survey: string, choices?: string, settings = ENGLISH_SE
     ...(choices === undefined ? {} : { choices: table(choices) }),
     settings,
   };
+}
+
+/** The problems of a form that must be refused, one line each. */
+export function problemsOf(sheets: FormSheets): string[] {
+  const reading = readXlsForm(sheets);
+  expect(reading.form).toBeUndefined();
+  return reading.problems.map(describeProblem);
+}
+
+/** The form read without problems, and its warnings one line each. */
+export function formOf(sheets: FormSheets) {
+  const reading = readXlsForm(sheets);
+  expect(reading.problems.map(describeProblem)).toEqual([]);
+  return { form: reading.form!, warnings: reading.warnings.map(describeProblem) };
 }

@@ -1,10 +1,12 @@
+import { questionnaireFromForm } from "../../../questionnaire/from-xlsform.ts";
 import type { XlsForm } from "../../../questionnaire/xlsform/form.ts";
 import { readXlsForm } from "../../../questionnaire/xlsform/form-reader.ts";
 import type { BotServices } from "../../context.ts";
 
 /** Makes `form` the version experts are offered from now on, live: called once it is stored. */
 export function activateForm(services: BotServices, form: XlsForm): void {
-  services.logger.info({ form: form.id, version: form.version }, "form activated");
+  const otherLabel = services.translations.inEveryLanguage("other_option");
+  services.questionnaires.install(questionnaireFromForm(form, { otherLabel }));
 }
 
 /** Activates a stored version (the one a newly opened wave runs); nothing when it is not stored. */

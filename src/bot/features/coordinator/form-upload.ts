@@ -1,7 +1,7 @@
 import { InlineKeyboard } from "grammy";
 import type { InstallStatus } from "../../../db/form-repository.ts";
 import type { Translate } from "../../../i18n/translator.ts";
-import { isFormWorkbook, readFormWorkbook } from "../../../interchange/form-workbook.ts";
+import { isFormWorkbook, readFormWorkbookIsolated } from "../../../interchange/form-workbook.ts";
 import { refusalText } from "../../../interchange/import-report.ts";
 import { formChanges } from "../../../questionnaire/form-changes.ts";
 import { describeProblem, type XlsForm } from "../../../questionnaire/xlsform/form.ts";
@@ -17,7 +17,7 @@ const MESSAGE_LIMIT = 4000;
  * other file, which is then imported as paper responses.
  */
 export async function offerForm(ctx: BotContext, bytes: Uint8Array): Promise<boolean> {
-  const workbook = await readFormWorkbook(bytes);
+  const workbook = await readFormWorkbookIsolated(bytes);
   if (!workbook.ok) {
     if (!("refusal" in workbook)) return false;
     await ctx.reply(refusalText(ctx.t, workbook.refusal));

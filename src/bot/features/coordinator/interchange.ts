@@ -6,6 +6,7 @@ import { IMPORT_LIMITS } from "../../../interchange/import-limits.ts";
 import { importReport, refusalText } from "../../../interchange/import-report.ts";
 import { importResponses } from "../../../interchange/import-responses.ts";
 import type { BotContext } from "../../context.ts";
+import { questionnaireTitle } from "../../screens/labels.ts";
 import { offerForm } from "./form-upload.ts";
 
 const TABLE_FILE = /\.(csv|xlsx)$/i;
@@ -54,7 +55,7 @@ async function sendExport(ctx: BotContext, format: ExportFormat): Promise<void> 
   }
   for (const questionnaire of services.questionnaires.values()) {
     const { id } = questionnaire;
-    const caption = { title: t(`questionnaire:titles.${id}`), count: respondents(id), id };
+    const caption = { title: questionnaireTitle(t, questionnaire), count: respondents(id), id };
     if (format === "csv") {
       const csv = Buffer.from(exportCsv(services, questionnaire));
       await ctx.replyWithDocument(new InputFile(csv, `${id}.csv`), {

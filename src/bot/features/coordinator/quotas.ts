@@ -18,7 +18,7 @@ quotaCommands.command("quota", async (ctx) => {
   const { services, t } = ctx;
   const lines = [t("quotas:quota.title")];
   for (const questionnaire of services.questionnaires.values()) {
-    const title = escapeHtml(questionnaireTitle(t, questionnaire.id));
+    const title = escapeHtml(questionnaireTitle(t, questionnaire));
     const wave = services.waves.openWave(questionnaire.id);
     lines.push("");
     if (!wave) {
@@ -53,7 +53,7 @@ quotaCommands.command("quota_set", async (ctx) => {
     await ctx.reply(t("waves:usage.quota_set", { ids: [...services.questionnaires.keys()].join(", ") }));
     return;
   }
-  const title = questionnaireTitle(t, questionnaire.id);
+  const title = questionnaireTitle(t, questionnaire);
   const category = parseCategory(questionnaire, categoryText);
   if (isCategoryProblem(category)) {
     await ctx.reply(problemText(ctx, title, category));

@@ -9,7 +9,6 @@ import { compareGroups, type ResponseRecord, summariseTallies } from "../../../s
 import type { BotServices } from "../../context.ts";
 
 const CAPTION_LIMIT = 1024;
-const COMPARED_REGIONS = ["shymkent", "turkestan_region"];
 const PAGE_PATTERN = /^sum:p:([a-z_]+):(\d+|all):(\d+):(\d+)$/;
 
 /** The pages of a summary of the selected waves, with rank questions compared between groups of experts. */
@@ -26,15 +25,22 @@ export function summaryPagesFor(
   const rankIds = questionnaire.questions
     .filter((question) => question.type === "rank")
     .map((question) => question.id);
-  const groups = wave === undefined ? [] : services.responses.rankingsByGroup(questionnaireId, wave, rankIds);
+  const groups =
+    wave === undefined
+      ? []
+      : services.responses.rankingsByGroup(questionnaireId, wave, rankIds, questionnaire.compareBy?.question);
   return summaryPages(t, questionnaire, summary, groupComparisons(questionnaire, groups, rankIds));
 }
 
-/** Rank questions compared between Shymkent and Turkestan region, and between named and anonymous experts. */
+/**
+ * Rank questions compared between the two groups the form names (e.g. Shymkent and Turkestan region), and
+ * between named and anonymous experts.
+ */
 function groupComparisons(questionnaire: Questionnaire, groups: RankingGroup[], rankQuestionIds: string[]) {
-  const region = (record: ResponseRecord) => {
-    const answer = record.answers.region;
-    return answer?.kind === "choice" && COMPARED_REGIONS.includes(answer.option) ? answer.option : undefined;
+  const rule = questionnaire.compareBy;
+  const byRule = (record: ResponseRecord) => {
+    const answer = rule && record.answers[rule.question];
+    return answer?.kind === "choice" && rule?.options.includes(answer.option) ? answer.option : undefined;
   };
   const anonymity = (record: ResponseRecord) => (record.anonymous ? "anonymous" : "named");
   return rankQuestionIds.flatMap((questionId) => {
@@ -46,11 +52,16 @@ function groupComparisons(questionnaire: Questionnaire, groups: RankingGroup[], 
           respondentId: "",
           wave: 0,
           anonymous: group.anonymous,
-          answers: { [questionId]: group.ranking, ...(group.region ? { region: group.region } : {}) },
+          answers: {
+            [questionId]: group.ranking,
+            ...(rule && group.group ? { [rule.question]: group.group } : {}),
+          },
         };
         return Array.from({ length: group.count }, () => record);
       });
-    return [region, anonymity].map((groupOf) => compareGroups(questionnaire, records, questionId, groupOf));
+    return [...(rule ? [byRule] : []), anonymity].map((groupOf) =>
+      compareGroups(questionnaire, records, questionId, groupOf),
+    );
   });
 }
 

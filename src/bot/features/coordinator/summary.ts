@@ -3,6 +3,7 @@ import { type Context, InlineKeyboard } from "grammy";
 import type { WaveSelection } from "../../../db/summary-source.ts";
 import { isLanguage, type Language, languageFromTelegram } from "../../../i18n/translator.ts";
 import type { BotContext, BotServices } from "../../context.ts";
+import { questionnaireTitle } from "../../screens/labels.ts";
 import { parsePageAddress, sendSummaryPage, summaryPagesFor } from "./summary-view.ts";
 
 export const SUMMARY_CONVERSATION = "summary";
@@ -23,8 +24,8 @@ export function summaryConversation(services: BotServices) {
         await conversation.external(() => languageOf(services, ctx)),
       );
       const questionnaires = new InlineKeyboard();
-      for (const id of services.questionnaires.keys()) {
-        questionnaires.text(t(`questionnaire:titles.${id}`), `sum:q:${id}`).row();
+      for (const questionnaire of services.questionnaires.values()) {
+        questionnaires.text(questionnaireTitle(t, questionnaire), `sum:q:${questionnaire.id}`).row();
       }
       await ctx.reply(t("coordinator:pick_questionnaire"), { reply_markup: questionnaires });
       // Anything but the expected button goes on to the rest of the bot: a coordinator may also be an expert.

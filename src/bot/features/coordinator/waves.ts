@@ -4,7 +4,7 @@ import type { BotContext } from "../../context.ts";
 import { sendInvitations } from "../../invitations/invitation-sender.ts";
 import { ProgressMessage } from "../../invitations/progress-message.ts";
 import { isoDay } from "../../screens/iso-day.ts";
-import { questionnaireTitle } from "../../screens/labels.ts";
+import { titleOf } from "../../screens/labels.ts";
 import { escapeHtml } from "../../screens/screen.ts";
 import { activateStoredForm } from "./form-activation.ts";
 
@@ -24,7 +24,10 @@ waveCommands.command("waves", async (ctx) => {
   const { services, t } = ctx;
   const lines = [t("waves:waves.title")];
   for (const id of services.questionnaires.keys()) {
-    lines.push("", t("waves:waves.questionnaire", { title: escapeHtml(questionnaireTitle(t, id)) }));
+    lines.push(
+      "",
+      t("waves:waves.questionnaire", { title: escapeHtml(titleOf(t, services.questionnaires, id)) }),
+    );
     const waves = services.waves.list(id);
     if (waves.length === 0) lines.push(t("waves:waves.none"));
     for (const wave of waves) lines.push(waveLine(ctx, wave));
@@ -46,7 +49,7 @@ waveCommands.command("wave_open", async (ctx) => {
   const open = services.waves.openWave(id);
   const latest = services.waves.latest(id)?.number ?? 0;
   const values = {
-    title: questionnaireTitle(t, id),
+    title: titleOf(t, services.questionnaires, id),
     next: latest + 1,
     invitations: services.invitations.recipients(id, latest + 1).length,
     ...(open ? { current: open.number, ...counts(ctx, open) } : {}),
@@ -70,7 +73,7 @@ waveCommands.callbackQuery(OPEN_PATTERN, async (ctx) => {
   const wave = services.waves.openNext(id, services.now());
   if (wave.formVersion !== null) activateStoredForm(services, id, wave.formVersion);
   await ctx.answerCallbackQuery();
-  const title = questionnaireTitle(t, id);
+  const title = titleOf(t, services.questionnaires, id);
   const heading = `${t("waves:waves.opened", { title, number: wave.number })}\n\n`;
   await ctx.editMessageText(heading + t("waves:invitations.sending", { title, wave: wave.number }));
   // The confirmation becomes the progress message, so the invitations are the first messages sent.
@@ -88,7 +91,7 @@ waveCommands.command("wave_close", async (ctx) => {
   if (!id) return;
   const { services, t } = ctx;
   const wave = services.waves.close(id, services.now());
-  const title = questionnaireTitle(t, id);
+  const title = titleOf(t, services.questionnaires, id);
   await ctx.reply(
     wave
       ? t("waves:waves.closed", { title, number: wave.number, ...counts(ctx, wave) })
@@ -102,10 +105,12 @@ waveCommands.command("invite", async (ctx) => {
   if (!id) return;
   const wave = ctx.services.waves.openWave(id);
   if (!wave) {
-    await ctx.reply(ctx.t("waves:waves.nothing_open", { title: questionnaireTitle(ctx.t, id) }));
+    await ctx.reply(
+      ctx.t("waves:waves.nothing_open", { title: titleOf(ctx.t, ctx.services.questionnaires, id) }),
+    );
     return;
   }
-  const values = { title: questionnaireTitle(ctx.t, id), wave: wave.number };
+  const values = { title: titleOf(ctx.t, ctx.services.questionnaires, id), wave: wave.number };
   const message = await ctx.reply(ctx.t("waves:invitations.sending", values));
   await inviteToWave(ctx, wave, new ProgressMessage(ctx.api, message.chat.id, message.message_id));
 });
@@ -123,7 +128,7 @@ async function inviteToWave(
   heading = "",
 ): Promise<void> {
   const { t, services } = ctx;
-  const values = { title: questionnaireTitle(t, wave.questionnaire), wave: wave.number };
+  const values = { title: titleOf(t, services.questionnaires, wave.questionnaire), wave: wave.number };
   const tally = await services.invitationRuns.exclusive(wave.id, (stop) =>
     sendInvitations(
       services,

@@ -58,7 +58,7 @@ export function myDataLines(t: Translate, stored: StoredAboutExpert): string[] {
       : t("bot:my_data.unfinished");
     lines.push(
       t("bot:my_data.response", {
-        title: questionnaireTitle(t, questionnaire.id),
+        title: questionnaireTitle(t, questionnaire),
         wave: response.wave,
         status,
       }),
