@@ -3,6 +3,7 @@ import type { Api, Context } from "grammy";
 import type { Logger } from "pino";
 import type { ConversationStateRepository } from "../db/conversation-state-repository.ts";
 import type { ExpertRepository } from "../db/expert-repository.ts";
+import type { FormRepository } from "../db/form-repository.ts";
 import type { HandledUpdateRepository } from "../db/handled-update-repository.ts";
 import type { InvitationRepository } from "../db/invitation-repository.ts";
 import type { ParticipantRepository } from "../db/participant-repository.ts";
@@ -25,6 +26,8 @@ export interface BotServices {
   /** Wrong receipts per participant: guessing is slowed down. */
   receiptGuesses: GuessLimiter;
   waves: WaveRepository;
+  /** Installed forms and uploads waiting for a coordinator's confirmation. */
+  forms: FormRepository;
   participants: ParticipantRepository;
   responses: ResponseRepository;
   tallies: TallyRepository;

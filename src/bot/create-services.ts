@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { ConversationStateRepository } from "../db/conversation-state-repository.ts";
 import type { SurveyDatabase } from "../db/database.ts";
 import { ExpertRepository } from "../db/expert-repository.ts";
+import { FormRepository } from "../db/form-repository.ts";
 import { HandledUpdateRepository } from "../db/handled-update-repository.ts";
 import { InvitationRepository } from "../db/invitation-repository.ts";
 import { ParticipantRepository } from "../db/participant-repository.ts";
@@ -51,6 +52,7 @@ export function createServices(options: ServiceOptions): BotServices {
     pseudonyms,
     receiptGuesses: new GuessLimiter(),
     waves: new WaveRepository(db),
+    forms: new FormRepository(db),
     participants: new ParticipantRepository(db),
     responses: new ResponseRepository(db),
     tallies: new TallyRepository(db),

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { configuredBotToken } from "../config.ts";
 import { backupDatabase } from "../db/backup-database.ts";
 import { openDatabase } from "../db/database.ts";
+import { FormRepository } from "../db/form-repository.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
 import { summarySource } from "../db/summary-source.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
@@ -18,6 +19,7 @@ import { endOnUnhandledErrors } from "../last-resort.ts";
 import { summaryPages } from "../report/summary-pages.ts";
 import { summariseTallies } from "../stats/summarise.ts";
 import { checkFormFile } from "./questionnaire-check.ts";
+import { addForm, formList } from "./questionnaire-forms.ts";
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 
@@ -36,6 +38,13 @@ Commands:
                                 an XLSForm questionnaire (sheets survey, choices, settings): prints its id,
                                 version, number of questions and languages, or each problem by sheet, row and
                                 column, exit code 1; the database is not opened
+  questionnaire add <form.xlsx>
+                                checks the form as above and installs it: prints its id, version and number
+                                of questions; the same id and version with other content is refused (raise
+                                the version), exit code 1. An open wave keeps the version it runs; the next
+                                wave opened runs the version installed last
+  questionnaire list            installed forms and their versions, the latest first, with the day each was
+                                installed and the open wave that runs it
   backup <path>                 a consistent copy of the database (SQLite online backup), safe while the
                                 bot runs
 
@@ -62,22 +71,40 @@ if (values.help || !command) {
   process.exit(command || values.help ? 0 : 1);
 }
 
+const databasePath = process.env.DATABASE_PATH ?? "./data/survey.db";
+
 if (command === "questionnaire") {
   const [action, path] = rest;
-  if (action !== "check" || !path) fail(`questionnaire takes: check <form.xlsx>\n\n${USAGE}`);
+  if (action === "list") {
+    const db = openDatabase(databasePath);
+    console.log(formList(new FormRepository(db), new WaveRepository(db)));
+    db.$client.close();
+    process.exit(0);
+  }
+  if ((action !== "check" && action !== "add") || !path) {
+    fail(`questionnaire takes: check <form.xlsx> | add <form.xlsx> | list\n\n${USAGE}`);
+  }
   if (!existsSync(path)) fail(`No file at ${path}`);
   const check = await checkFormFile(readFileSync(path));
   if ("refusal" in check) fail(refusalText(cliTranslator(), check.refusal));
   for (const warning of check.warnings) console.error(`Warning: ${warning}`);
   if (!check.ok) fail([`The form is refused:`, ...check.problems].join("\n"));
-  console.log(check.summary);
+  if (action === "check") {
+    console.log(check.summary);
+    process.exit(0);
+  }
+  const db = openDatabase(databasePath);
+  const added = addForm(new FormRepository(db), check, new Date());
+  db.$client.close();
+  if (!added.ok) fail(added.line);
+  console.log(added.line);
   process.exit(0);
 }
 
 const questionnaires = await loadFormFiles({
   otherLabel: Translations.load().inEveryLanguage("other_option"),
 });
-const db = openDatabase(process.env.DATABASE_PATH ?? "./data/survey.db");
+const db = openDatabase(databasePath);
 const responses = new ResponseRepository(db);
 const waves = new WaveRepository(db);
 const tallies = new TallyRepository(db);

@@ -62,6 +62,11 @@ function sealedKey(): string {
   return `sealed:${randomBytes(16).toString("hex")}`;
 }
 
+/** The form version the wave runs now: what a response begun or submitted in it is answered under. */
+function formVersionOf(waveId: number | typeof responses.waveId) {
+  return sql`(select ${waves.formVersion} from ${waves} where ${waves.id} = ${waveId})`;
+}
+
 export interface NewResponse {
   waveId: number;
   questionnaire: string;
@@ -163,6 +168,7 @@ export class ResponseRepository {
         .values({
           ...response,
           id,
+          formVersion: formVersionOf(response.waveId),
           currentQuestion: state.current,
           reviewing: state.reviewing,
           updatedAt: now,
@@ -182,7 +188,13 @@ export class ResponseRepository {
   submit(responseId: number, receiptHash: string, now: Date): StoredResponse {
     return this.db
       .update(responses)
-      .set({ receiptHash, submittedAt: now, updatedAt: now, pending: null })
+      .set({
+        receiptHash,
+        submittedAt: now,
+        updatedAt: now,
+        pending: null,
+        formVersion: formVersionOf(responses.waveId),
+      })
       .where(eq(responses.id, responseId))
       .returning()
       .get()!;
@@ -327,6 +339,7 @@ export class ResponseRepository {
         .values({
           id,
           waveId: source.waveId,
+          formVersion: formVersionOf(source.waveId),
           questionnaire: source.questionnaire,
           anonymous: source.anonymous,
           source: source.source,
@@ -479,7 +492,15 @@ export class ResponseRepository {
     const insert = (id: number) =>
       this.db
         .insert(responses)
-        .values({ ...row, id, currentQuestion: null, submittedAt: now, updatedAt: now, createdAt: now })
+        .values({
+          ...row,
+          id,
+          formVersion: formVersionOf(row.waveId),
+          currentQuestion: null,
+          submittedAt: now,
+          updatedAt: now,
+          createdAt: now,
+        })
         .returning()
         .get();
     const stored = givenId === undefined ? withRandomId(insert) : insert(givenId);

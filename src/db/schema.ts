@@ -13,6 +13,8 @@ export const waves = sqliteTable(
     number: integer("number").notNull(),
     openedAt: integer("opened_at", { mode: "timestamp_ms" }).notNull(),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** The installed form version the wave runs; null for waves of the built-in questionnaires. */
+    formVersion: text("form_version"),
   },
   (table) => [uniqueIndex("waves_questionnaire_number").on(table.questionnaire, table.number)],
 );
@@ -59,6 +61,8 @@ export const responses = sqliteTable(
     createdAt: createdAt(),
     /** When the named expert was reminded of this unfinished response: one reminder per response. */
     remindedAt: integer("reminded_at", { mode: "timestamp_ms" }),
+    /** The form version of its wave when the response began or was last submitted; null before forms. */
+    formVersion: text("form_version"),
   },
   (table) => [
     uniqueIndex("responses_wave_respondent").on(table.waveId, table.respondentKey),
@@ -184,3 +188,30 @@ export const conversationStates = sqliteTable("conversation_states", {
   key: text("key").primaryKey(),
   state: text("state").notNull(),
 });
+
+/**
+ * XLSForm questionnaires a coordinator installed, one row per version, as the workbook's sheets (the rows the
+ * form reader takes), so a stored form is read again by the same reader at start. `id` orders installations.
+ */
+export const forms = sqliteTable(
+  "forms",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    formId: text("form_id").notNull(),
+    version: text("version").notNull(),
+    sheets: text("sheets", { mode: "json" }).notNull(),
+    installedAt: integer("installed_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [uniqueIndex("forms_form_version").on(table.formId, table.version)],
+);
+
+/** A form a coordinator sent and saw previewed, waiting for Install or Cancel under a random token. */
+export const pendingForms = sqliteTable(
+  "pending_forms",
+  {
+    token: text("token").primaryKey(),
+    sheets: text("sheets", { mode: "json" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (table) => [index("pending_forms_expires_at").on(table.expiresAt)],
+);

@@ -1,10 +1,10 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
 import type { SurveyDatabase } from "./database.ts";
-import { waves } from "./schema.ts";
+import { forms, waves } from "./schema.ts";
 
 export type Wave = typeof waves.$inferSelect;
 
-/** Monitoring waves: one open wave per questionnaire at a time. */
+/** Monitoring waves: one open wave per questionnaire at a time, each running one version of its form. */
 export class WaveRepository {
   private readonly openWaveStatement;
 
@@ -48,8 +48,17 @@ export class WaveRepository {
   /** Opens wave 1 of every questionnaire that has none yet, so experts can answer from the first start. */
   ensureFirstWaves(questionnaireIds: Iterable<string>, now: Date): void {
     for (const questionnaire of questionnaireIds) {
-      this.db.insert(waves).values({ questionnaire, number: 1, openedAt: now }).onConflictDoNothing().run();
+      this.db
+        .insert(waves)
+        .values({ questionnaire, number: 1, openedAt: now, formVersion: latestFormVersion(questionnaire) })
+        .onConflictDoNothing()
+        .run();
     }
+  }
+
+  /** The open wave runs `version` of its form from now on (a coordinator confirmed the change). */
+  runFormVersion(waveId: number, version: string): void {
+    this.db.update(waves).set({ formVersion: version }).where(eq(waves.id, waveId)).run();
   }
 
   /** Closes the open wave (if any) and opens the next one, in one transaction. */
@@ -60,7 +69,8 @@ export class WaveRepository {
         .where(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)))
         .run();
       const number = (this.latest(questionnaire)?.number ?? 0) + 1;
-      return tx.insert(waves).values({ questionnaire, number, openedAt: now }).returning().get();
+      const formVersion = latestFormVersion(questionnaire);
+      return tx.insert(waves).values({ questionnaire, number, openedAt: now, formVersion }).returning().get();
     });
   }
 
@@ -72,4 +82,9 @@ export class WaveRepository {
       .returning()
       .get();
   }
+}
+
+/** A new wave runs the form version installed last; none for a questionnaire that is not an installed form. */
+function latestFormVersion(questionnaire: string) {
+  return sql`(select ${forms.version} from ${forms} where ${forms.formId} = ${questionnaire} order by ${forms.id} desc limit 1)`;
 }

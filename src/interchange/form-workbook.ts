@@ -5,9 +5,11 @@ import { type FormConversion, questionnaireFromForm } from "../questionnaire/fro
 import type { Questionnaire } from "../questionnaire/types.ts";
 import { describeProblem, type FormReading } from "../questionnaire/xlsform/form.ts";
 import { type FormSheets, readXlsForm } from "../questionnaire/xlsform/form-reader.ts";
+import { SURVEY } from "../questionnaire/xlsform/survey-sheet.ts";
 import type { ImportRefusal } from "./import-limits.ts";
 import { cellText } from "./interchange-cells.ts";
-import { readWorkbookTables } from "./read-table-file.ts";
+import { readWorkbookTables, type TableFile } from "./read-table-file.ts";
+import { readTableFileIsolated } from "./read-table-file-isolated.ts";
 
 /** Through the project folder, so that the build in dist/ (same depth as src/) reads the same files. */
 export const STUDY_FORMS_DIR = fileURLToPath(new URL("../../questionnaires/", import.meta.url));
@@ -26,7 +28,26 @@ export type FormWorkbook =
  * if (workbook.ok) readXlsForm(workbook.sheets);
  */
 export async function readFormWorkbook(bytes: Uint8Array): Promise<FormWorkbook> {
-  const file = await readWorkbookTables(bytes);
+  return formSheets(await readWorkbookTables(bytes));
+}
+
+/**
+ * {@link readFormWorkbook} in a worker with the import's heap and time limits, for a file someone sent: a
+ * hostile workbook costs the bot no more than a hostile import does.
+ *
+ * @example
+ * await readFormWorkbookIsolated(bytes); // { ok: false, refusal: "unpacked" } for a zip bomb
+ */
+export async function readFormWorkbookIsolated(bytes: Uint8Array): Promise<FormWorkbook> {
+  return formSheets(await readTableFileIsolated(bytes, undefined, "workbook"));
+}
+
+/** A workbook with a `survey` sheet is a questionnaire form (XLSForm), not a table of responses. */
+export function isFormWorkbook(sheets: FormSheets): boolean {
+  return Object.keys(sheets).some((name) => name.trim().toLowerCase() === SURVEY);
+}
+
+function formSheets(file: TableFile): FormWorkbook {
   if (!file.ok) return file;
   const sheets = Object.fromEntries(
     file.tables.map((table) => [

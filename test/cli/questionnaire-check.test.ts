@@ -1,43 +1,16 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: XLSForm itself writes a reference to a question as ${name}
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildWorkbook, type SheetCell } from "../../src/report/xlsx.ts";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
 import { table } from "../questionnaire/xlsform/form-tables.ts";
-
-const run = promisify(execFile);
+import { runCli, writeFormFile } from "./run-cli.ts";
 
 let dir: string;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["dist/cli/main.js", ...args], {
-      env: { ...process.env, DATABASE_PATH: join(dir, "data", "survey.db") },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
-
-/** Writes the sheets as an .xlsx file, numbers as numbers (as a spreadsheet program keeps a version 3). */
-async function formFile(name: string, sheets: Record<string, string[][]>): Promise<string> {
-  const asCells = (rows: string[][]): SheetCell[][] =>
-    rows.map((row) => row.map((cell) => (cell !== "" && /^\d+$/.test(cell) ? Number(cell) : cell)));
-  const path = join(dir, name);
-  writeFileSync(
-    path,
-    await buildWorkbook(
-      Object.entries(sheets).map(([sheet, rows]) => ({ name: sheet, rows: asCells(rows) })),
-    ),
-  );
-  return path;
-}
+const cli = (...args: string[]) => runCli(join(dir, "data", "survey.db"), ...args);
+const formFile = (name: string, sheets: Record<string, string[][]>) => writeFormFile(dir, name, sheets);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "questionnaire-cli-"));

@@ -2,6 +2,7 @@ import { conversations } from "@grammyjs/conversations";
 import { Composer, type Context } from "grammy";
 import type { BotContext, BotServices } from "../../context.ts";
 import { isCoordinator } from "./coordinator-access.ts";
+import { formInstallButtons } from "./form-install.ts";
 import { interchangeFeature } from "./interchange.ts";
 import { quotaCommands } from "./quotas.ts";
 import { replyWithSample } from "./sample.ts";
@@ -30,6 +31,7 @@ export function coordinatorFeature(services: BotServices): Composer<BotContext> 
   // Before the conversations, so that an export, an upload or a wave or quota command is not taken for an
   // answer to an open /summary.
   coordinator.use(interchangeFeature);
+  coordinator.use(formInstallButtons);
   coordinator.use(waveCommands);
   coordinator.use(quotaCommands);
   coordinator.use(
@@ -56,6 +58,9 @@ export function coordinatorFeature(services: BotServices): Composer<BotContext> 
     ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
   );
   feature.callbackQuery(/^export:/, (ctx) =>
+    ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
+  );
+  feature.callbackQuery(/^form:/, (ctx) =>
     ctx.answerCallbackQuery({ text: ctx.t("coordinator:not_available") }),
   );
   feature.callbackQuery(/^wave:/, (ctx) =>

@@ -7,6 +7,7 @@ import { importReport, refusalText } from "../../../interchange/import-report.ts
 import { importResponses } from "../../../interchange/import-responses.ts";
 import type { BotContext } from "../../context.ts";
 import { questionnaireTitle } from "../../screens/labels.ts";
+import { offerForm } from "./form-upload.ts";
 
 const TABLE_FILE = /\.(csv|xlsx)$/i;
 const TABLE_MIME_TYPES = new Set([
@@ -19,8 +20,9 @@ const FORMAT_PATTERN = new RegExp(`^export:(${EXPORT_FORMATS.join("|")})$`);
 
 /**
  * Coordinators only (mounted behind the coordinator filter): `/export` asks for the format and sends the
- * workbook, a CSV per questionnaire, or SPSS syntax with the CSV it reads per questionnaire; a .csv or .xlsx
- * document is imported as paper responses. Any other document goes on to the expert flow.
+ * workbook, a CSV per questionnaire, or SPSS syntax with the CSV it reads per questionnaire; an .xlsx with a
+ * `survey` sheet is offered as a form to install, any other .csv or .xlsx document is imported as paper
+ * responses. Any other document goes on to the expert flow.
  */
 export const interchangeFeature = new Composer<BotContext>();
 
@@ -92,6 +94,7 @@ interchangeFeature.on("message:document", async (ctx, next) => {
     await ctx.reply(ctx.t("interchange:download_failed"));
     return;
   }
+  if (await offerForm(ctx, bytes)) return;
   const result = await importResponses(ctx.services, bytes, ctx.services.now());
   await ctx.reply(importReport(ctx.t, result, MESSAGE_LIMIT));
 });

@@ -6,6 +6,7 @@ import { ProgressMessage } from "../../invitations/progress-message.ts";
 import { isoDay } from "../../screens/iso-day.ts";
 import { titleOf } from "../../screens/labels.ts";
 import { escapeHtml } from "../../screens/screen.ts";
+import { activateStoredForm } from "./form-activation.ts";
 
 const OPEN_PATTERN = /^wave:open:([a-z_]+):(\d+)$/;
 const CANCEL = "wave:cancel";
@@ -70,6 +71,7 @@ waveCommands.callbackQuery(OPEN_PATTERN, async (ctx) => {
     return;
   }
   const wave = services.waves.openNext(id, services.now());
+  if (wave.formVersion !== null) activateStoredForm(services, id, wave.formVersion);
   await ctx.answerCallbackQuery();
   const title = titleOf(t, services.questionnaires, id);
   const heading = `${t("waves:waves.opened", { title, number: wave.number })}\n\n`;
