@@ -13,6 +13,7 @@ import { SettingRepository } from "../db/setting-repository.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import type { Translations } from "../i18n/translator.ts";
+import { loadInstalledForms } from "../interchange/installed-forms.ts";
 import { GuessLimiter } from "../privacy/guess-limiter.ts";
 import { bindPseudonymKey } from "../privacy/key-binding.ts";
 import { Pseudonyms } from "../privacy/pseudonyms.ts";
@@ -35,7 +36,8 @@ export interface ServiceOptions {
 }
 
 /**
- * Everything the bot's features use, over one database; opens wave 1 of every questionnaire that has none.
+ * Everything the bot's features use, over one database: the study's questionnaires and the forms coordinators
+ * installed, each in the version its open wave runs; opens wave 1 of every questionnaire that has none.
  * Refuses a pseudonym key other than the database's (`KeyMismatchError`) and severs anonymous responses
  * stored before they were sealed at Submit.
  *
@@ -67,7 +69,14 @@ export function createServices(options: ServiceOptions): BotServices {
     logger: options.logger,
     now: options.now,
   };
-  services.waves.ensureFirstWaves(options.questionnaires.keys(), options.now());
+  const installed = loadInstalledForms(services, {
+    otherLabel: options.translations.inEveryLanguage("other_option"),
+  });
+  for (const questionnaire of installed.questionnaires.values())
+    services.questionnaires.install(questionnaire);
+  if (installed.unreadable.length > 0)
+    options.logger.error({ forms: installed.unreadable }, "installed forms the reader no longer accepts");
+  services.waves.ensureFirstWaves(services.questionnaires.keys(), options.now());
   services.responses.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId));
   return services;
 }

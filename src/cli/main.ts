@@ -14,6 +14,7 @@ import { loadFormFiles } from "../interchange/form-workbook.ts";
 import { IMPORT_LIMITS } from "../interchange/import-limits.ts";
 import { importReport, refusalText } from "../interchange/import-report.ts";
 import { importResponses } from "../interchange/import-responses.ts";
+import { loadInstalledForms } from "../interchange/installed-forms.ts";
 import { describeCut } from "../interchange/spss-export.ts";
 import { endOnUnhandledErrors } from "../last-resort.ts";
 import { summaryPages } from "../report/summary-pages.ts";
@@ -101,13 +102,15 @@ if (command === "questionnaire") {
   process.exit(0);
 }
 
-const questionnaires = await loadFormFiles({
-  otherLabel: Translations.load().inEveryLanguage("other_option"),
-});
+const conversion = { otherLabel: Translations.load().inEveryLanguage("other_option") };
+const questionnaires = await loadFormFiles(conversion);
 const db = openDatabase(databasePath);
 const responses = new ResponseRepository(db);
 const waves = new WaveRepository(db);
 const tallies = new TallyRepository(db);
+const installed = loadInstalledForms({ forms: new FormRepository(db), waves }, conversion);
+for (const [id, questionnaire] of installed.questionnaires) questionnaires.set(id, questionnaire);
+for (const form of installed.unreadable) console.error(`Warning: the installed form ${form} cannot be read`);
 waves.ensureFirstWaves(questionnaires.keys(), new Date());
 
 function cliTranslator() {

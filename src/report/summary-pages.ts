@@ -129,7 +129,10 @@ function questionPage(
   question: QuestionSummary,
 ): SummaryPage {
   const t = labels.t;
-  const head = [labels.short(question.id), labels.text(question.id)];
+  const short = labels.short(question.id);
+  const text = labels.text(question.id);
+  // A form without short labels names each question by its label alone, which needs saying once.
+  const head = short === text ? [text] : [short, text];
   const shown = Object.fromEntries(Object.entries(question.waves).map(([wave, data]) => [wave, data.shown]));
   head.push(t("coordinator:shown", { counts: labels.waves(shown) }), "");
   const shaped = shapedSummary(question);
