@@ -16,9 +16,9 @@ import { importReport, refusalText } from "../interchange/import-report.ts";
 import { importResponses } from "../interchange/import-responses.ts";
 import { loadInstalledForms } from "../interchange/installed-forms.ts";
 import { describeCut } from "../interchange/spss-export.ts";
+import { summariseStoredWaves } from "../interchange/stored-summary.ts";
 import { endOnUnhandledErrors } from "../last-resort.ts";
 import { summaryPages } from "../report/summary-pages.ts";
-import { summariseTallies } from "../stats/summarise.ts";
 import { checkFormFile } from "./questionnaire-check.ts";
 import { addForm, formList } from "./questionnaire-forms.ts";
 
@@ -108,7 +108,8 @@ const db = openDatabase(databasePath);
 const responses = new ResponseRepository(db);
 const waves = new WaveRepository(db);
 const tallies = new TallyRepository(db);
-const installed = loadInstalledForms({ forms: new FormRepository(db), waves }, conversion);
+const forms = new FormRepository(db);
+const installed = loadInstalledForms({ forms, waves }, conversion);
 for (const [id, questionnaire] of installed.questionnaires) questionnaires.set(id, questionnaire);
 for (const form of installed.unreadable) console.error(`Warning: the installed form ${form} cannot be read`);
 waves.ensureFirstWaves(questionnaires.keys(), new Date());
@@ -128,8 +129,7 @@ if (command === "summary") {
     fail(`Unknown questionnaire. Choose one of: ${[...questionnaires.keys()].join(", ")}`);
   const wave = values.wave === undefined ? undefined : Number(values.wave);
   if (wave !== undefined && !Number.isInteger(wave)) fail("--wave takes a wave number");
-  const { tallies: tallied, knownWaves } = summarySource({ waves, tallies }, questionnaire.id, wave ?? "all");
-  const summary = summariseTallies(questionnaire, tallied, knownWaves);
+  const summary = summariseStoredWaves({ waves, tallies, forms }, questionnaire, wave ?? "all");
   if (values.json) {
     console.log(JSON.stringify(summary));
   } else {
@@ -145,7 +145,7 @@ if (command === "summary") {
   if (!existsSync(path)) fail(`No file at ${path}`);
   if (statSync(path).size > IMPORT_LIMITS.fileBytes) fail(refusalText(cliTranslator(), "file_size"));
   const result = await importResponses(
-    { questionnaires, waves, responses, tallies },
+    { questionnaires, waves, responses, tallies, forms },
     readFileSync(path),
     new Date(),
   );
@@ -162,7 +162,7 @@ if (command === "summary") {
       ? [...questionnaires.values()]
       : [questionnaires.get(values.questionnaire) ?? fail(`Unknown questionnaire "${values.questionnaire}"`)];
   const { written, cuts } = await writeExportFiles(
-    { questionnaires, waves, responses, tallies },
+    { questionnaires, waves, responses, tallies, forms },
     cliTranslator(),
     { format, out, questionnaires: chosen },
   );

@@ -4,13 +4,13 @@ import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import { toCsv } from "../report/csv.ts";
 import { buildWorkbook, type SheetInput } from "../report/xlsx.ts";
-import { summariseTallies } from "../stats/summarise.ts";
 import { codebookRows } from "./codebook-sheet.ts";
 import { encodeResponse, interchangeHeader } from "./interchange.ts";
 import type { InterchangeCell } from "./interchange-cells.ts";
 import { exportedRespondentId } from "./respondent-ids.ts";
 import type { ResponseStore } from "./response-store.ts";
 import { type SpssFiles, spssFiles } from "./spss-export.ts";
+import { summariseStoredWaves } from "./stored-summary.ts";
 import { SUMMARY_COLUMN_WIDTHS, summaryRows } from "./summary-sheet.ts";
 
 /**
@@ -50,8 +50,7 @@ export async function exportWorkbook(
     })),
     { name: t("interchange:sheets.codebook"), rows: codebookRows(t, questionnaires) },
     ...questionnaires.map((questionnaire) => {
-      const { tallies, knownWaves } = summarySource(store, questionnaire.id, "all");
-      const summary = summariseTallies(questionnaire, tallies, knownWaves);
+      const summary = summariseStoredWaves(store, questionnaire, "all");
       return {
         name: t("interchange:sheets.summary", { title: title(questionnaire) }),
         rows: summaryRows(t, questionnaire, summary),

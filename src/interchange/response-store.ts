@@ -1,3 +1,4 @@
+import type { FormRepository } from "../db/form-repository.ts";
 import type { ResponseRepository } from "../db/response-repository.ts";
 import type { TallyRepository } from "../db/tally-repository.ts";
 import type { WaveRepository } from "../db/wave-repository.ts";
@@ -10,4 +11,6 @@ export interface ResponseStore {
   responses: ResponseRepository;
   /** The export's summary sheets read these, as /summary does. */
   tallies: TallyRepository;
+  /** The stored versions of the forms, for the questions each wave asked. */
+  forms: FormRepository;
 }

@@ -66,6 +66,10 @@ class SummaryLabels {
     this.texts = new FormTexts(languageOf(t));
   }
 
+  has(id: string): boolean {
+    return findQuestion(this.questionnaire, id) !== undefined;
+  }
+
   question(id: string): Question {
     return findQuestion(this.questionnaire, id)!;
   }
@@ -101,6 +105,13 @@ function overviewText(labels: SummaryLabels, title: string, summary: Questionnai
     t("coordinator:overview.title", { title }),
     t("coordinator:overview.respondents", { counts: labels.waves(summary.respondents) }),
   ];
+  const changes = summary.versionChanges;
+  if (changes?.added.length) {
+    const names = changes.added.filter((id) => labels.has(id)).map((id) => labels.short(id));
+    lines.push(t("coordinator:overview.added", { names: names.join("; ") }));
+  }
+  if (changes?.dropped.length)
+    lines.push(t("coordinator:overview.dropped", { names: changes.dropped.join(", ") }));
   const last = String(summary.waves.at(-1));
   if (!summary.respondents[last]) return lines.join("\n");
   lines.push("", t("coordinator:overview.leading"));

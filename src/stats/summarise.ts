@@ -42,11 +42,19 @@ export function summariseTallies(
   questionnaire: Questionnaire,
   tallies: readonly WaveTally[],
   knownWaves: readonly number[] = [],
+  /** The question ids each wave's version of the form asked; a wave not named asked every question. */
+  askedByWave: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
 ): QuestionnaireSummary {
-  return summariseWaves(questionnaire, answersFromTallies(tallies, knownWaves));
+  return summariseWaves(questionnaire, answersFromTallies(tallies, knownWaves), askedByWave);
 }
 
-function summariseWaves(questionnaire: Questionnaire, waves: readonly WaveAnswers[]): QuestionnaireSummary {
+function summariseWaves(
+  questionnaire: Questionnaire,
+  waves: readonly WaveAnswers[],
+  askedByWave: ReadonlyMap<number, ReadonlySet<string>> = new Map(),
+): QuestionnaireSummary {
+  const asked = (wave: WaveAnswers, id: string) => askedByWave.get(wave.wave)?.has(id) ?? true;
+  const changes = versionChanges(waves.map((wave) => askedByWave.get(wave.wave)));
   return {
     questionnaire: questionnaire.id,
     waves: waves.map((wave) => wave.wave),
@@ -55,9 +63,22 @@ function summariseWaves(questionnaire: Questionnaire, waves: readonly WaveAnswer
       .filter((question) => question.section !== "identity")
       .flatMap((question): QuestionSummary[] => {
         const answer = questionType(question).answer;
-        return answer ? [answer.summary.summarise(question, waves)] : [];
+        const askedIn = waves.filter((wave) => asked(wave, question.id));
+        return answer ? [answer.summary.summarise(question, askedIn)] : [];
       }),
+    ...(changes ? { versionChanges: changes } : {}),
   };
+}
+
+function versionChanges(
+  asked: readonly (ReadonlySet<string> | undefined)[],
+): { added: string[]; dropped: string[] } | undefined {
+  const earlier = asked.at(-2);
+  const later = asked.at(-1);
+  if (asked.length < 2 || !earlier || !later) return undefined;
+  const added = [...later].filter((id) => !earlier.has(id));
+  const dropped = [...earlier].filter((id) => !later.has(id));
+  return added.length > 0 || dropped.length > 0 ? { added, dropped } : undefined;
 }
 
 /**

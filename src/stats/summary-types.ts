@@ -118,6 +118,11 @@ export interface QuestionnaireSummary {
   respondents: ByWave<number>;
   /** In questionnaire order, without the identity block (personal data) and without notes. */
   questions: QuestionSummary[];
+  /**
+   * When the last two waves ran different versions of the form: the questions only the later version asks,
+   * and those only the earlier one asked. A question is compared only between waves that asked it.
+   */
+  versionChanges?: { added: string[]; dropped: string[] };
 }
 
 /** One group of experts in `compareGroups`. */

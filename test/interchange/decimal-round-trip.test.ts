@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
+import { FormRepository } from "../../src/db/form-repository.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
@@ -21,6 +22,7 @@ function fieldStore(): ResponseStore {
     waves,
     responses: new ResponseRepository(db),
     tallies: new TallyRepository(db),
+    forms: new FormRepository(db),
   };
 }
 

@@ -1,5 +1,6 @@
 import { expect } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
+import { FormRepository } from "../../src/db/form-repository.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
@@ -29,6 +30,7 @@ export function newStore(waveCount = 1): ResponseStore & { countResponses: () =>
     waves,
     responses: new ResponseRepository(db),
     tallies: new TallyRepository(db),
+    forms: new FormRepository(db),
     countResponses: () => count().n,
   };
 }

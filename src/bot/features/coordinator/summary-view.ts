@@ -2,10 +2,11 @@ import { type Api, InlineKeyboard, InputFile } from "grammy";
 import type { RankingGroup } from "../../../db/response-repository.ts";
 import { summarySource, type WaveSelection } from "../../../db/summary-source.ts";
 import type { Translate } from "../../../i18n/translator.ts";
+import { summariseStoredWaves } from "../../../interchange/stored-summary.ts";
 import type { Questionnaire } from "../../../questionnaire/types.ts";
 import { renderBarChart } from "../../../report/charts.ts";
 import { type SummaryPage, summaryPages } from "../../../report/summary-pages.ts";
-import { compareGroups, type ResponseRecord, summariseTallies } from "../../../stats/summarise.ts";
+import { compareGroups, type ResponseRecord } from "../../../stats/summarise.ts";
 import type { BotServices } from "../../context.ts";
 
 const CAPTION_LIMIT = 1024;
@@ -19,8 +20,7 @@ export function summaryPagesFor(
   selection: WaveSelection,
 ): SummaryPage[] {
   const questionnaire = services.questionnaires.get(questionnaireId)!;
-  const { tallies, knownWaves } = summarySource(services, questionnaireId, selection);
-  const summary = summariseTallies(questionnaire, tallies, knownWaves);
+  const summary = summariseStoredWaves(services, questionnaire, selection);
   const wave = summary.waves.at(-1);
   const rankIds = questionnaire.questions
     .filter((question) => question.type === "rank")
