@@ -5,7 +5,6 @@ import { backupDatabase } from "../db/backup-database.ts";
 import { openDatabase } from "../db/database.ts";
 import { FormRepository } from "../db/form-repository.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
-import { summarySource } from "../db/summary-source.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";

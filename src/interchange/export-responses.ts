@@ -1,4 +1,3 @@
-import { summarySource } from "../db/summary-source.ts";
 import { languageOf, type Translate } from "../i18n/translator.ts";
 import { FormTexts } from "../questionnaire/form-texts.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";

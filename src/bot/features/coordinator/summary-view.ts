@@ -1,6 +1,6 @@
 import { type Api, InlineKeyboard, InputFile } from "grammy";
 import type { RankingGroup } from "../../../db/response-repository.ts";
-import { summarySource, type WaveSelection } from "../../../db/summary-source.ts";
+import type { WaveSelection } from "../../../db/summary-source.ts";
 import type { Translate } from "../../../i18n/translator.ts";
 import { summariseStoredWaves } from "../../../interchange/stored-summary.ts";
 import type { Questionnaire } from "../../../questionnaire/types.ts";
