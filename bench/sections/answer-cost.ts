@@ -1,6 +1,6 @@
 import type { Update } from "grammy/types";
+import type { BotServices } from "../../src/bot/bot-services.ts";
 import { encodeButton } from "../../src/bot/callback-data.ts";
-import type { BotServices } from "../../src/bot/context.ts";
 import { createBot } from "../../src/bot/create-bot.ts";
 import type { FlowAction, ResponseState } from "../../src/questionnaire/flow-types.ts";
 import type { Question, Questionnaire } from "../../src/questionnaire/types.ts";

@@ -19,7 +19,7 @@ import { bindPseudonymKey } from "../privacy/key-binding.ts";
 import { Pseudonyms } from "../privacy/pseudonyms.ts";
 import { QuestionnaireCatalog } from "../questionnaire/catalog.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
-import type { BotServices } from "./context.ts";
+import type { BotServices } from "./bot-services.ts";
 import { createBroadcastApi } from "./invitations/broadcast-api.ts";
 import { InvitationRuns } from "./invitations/invitation-runs.ts";
 

@@ -1,4 +1,4 @@
-import { GrammyError } from "grammy";
+import { type Context, GrammyError } from "grammy";
 import type { Participant, ParticipantChanges } from "../db/participant-repository.ts";
 import type { StoredResponse } from "../db/response-repository.ts";
 import type { Wave } from "../db/wave-repository.ts";
@@ -7,7 +7,7 @@ import { findQuestion, progress, visibleQuestions } from "../questionnaire/engin
 import type { Pending, ResponseState } from "../questionnaire/flow-types.ts";
 import { firstToAnswer } from "../questionnaire/response-flow.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
-import type { BotContext } from "./context.ts";
+import type { BotServices } from "./bot-services.ts";
 import { questionnaireTitle } from "./screens/labels.ts";
 import {
   anonymityScreen,
@@ -36,6 +36,9 @@ export type Placement = "edit" | "send";
  * One expert's private chat during one update: who they are (as a pseudonym), where they stand, and the
  * one screen message that is edited in place as they answer.
  */
+/** What an expert chat uses of an update's context: the API, the sender, a reply, the services. */
+export type ExpertChatContext = Pick<Context, "api" | "from" | "reply"> & { services: BotServices };
+
 export class ExpertChat {
   readonly pseudonym: string;
   participant: Participant;
@@ -47,7 +50,7 @@ export class ExpertChat {
   private revisionUnused = false;
 
   constructor(
-    private readonly ctx: BotContext,
+    private readonly ctx: ExpertChatContext,
     readonly telegramId: number,
     known?: { pseudonym: string; participant: Participant | undefined },
   ) {

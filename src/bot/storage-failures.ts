@@ -1,7 +1,8 @@
 import type { MiddlewareFn } from "grammy";
 import { storageFailureCode } from "../db/storage-failure.ts";
 import { languageFromTelegram } from "../i18n/translator.ts";
-import type { BotContext, BotServices } from "./context.ts";
+import type { BotServices } from "./bot-services.ts";
+import type { BotContext } from "./context.ts";
 
 export interface StorageFailureOptions {
   /** Storage failures in a row after which the bot takes no more updates. */

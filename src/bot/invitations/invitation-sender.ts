@@ -2,7 +2,7 @@ import { GrammyError, InlineKeyboard } from "grammy";
 import type { InvitationRecipient } from "../../db/invitation-repository.ts";
 import type { Wave } from "../../db/wave-repository.ts";
 import { isLanguage, languageFromTelegram } from "../../i18n/translator.ts";
-import type { BotServices } from "../context.ts";
+import type { BotServices } from "../bot-services.ts";
 import { titleOf } from "../screens/labels.ts";
 
 export interface InvitationTally {

@@ -8,7 +8,8 @@ import {
   quotaProgress,
   quotaVerdict,
 } from "../../quotas/quota-progress.ts";
-import type { BotContext, BotServices } from "../context.ts";
+import type { BotServices } from "../bot-services.ts";
+import type { BotContext } from "../context.ts";
 import type { ActiveResponse, ExpertChat } from "../expert-chat.ts";
 import { questionnaireTitle } from "../screens/labels.ts";
 import { escapeHtml } from "../screens/screen.ts";

@@ -4,7 +4,7 @@ import { isLanguage, languageFromTelegram } from "../../i18n/translator.ts";
 import { progress } from "../../questionnaire/engine.ts";
 import { firstToAnswer } from "../../questionnaire/response-flow.ts";
 import { dueReminders } from "../../reminders/reminder-selection.ts";
-import type { BotServices } from "../context.ts";
+import type { BotServices } from "../bot-services.ts";
 import { questionnaireTitle } from "../screens/labels.ts";
 
 const DEFAULT_INTERVAL_MS = 15 * 60 * 1000;

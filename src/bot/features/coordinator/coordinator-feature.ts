@@ -1,6 +1,7 @@
 import { conversations } from "@grammyjs/conversations";
 import { Composer, type Context } from "grammy";
-import type { BotContext, BotServices } from "../../context.ts";
+import type { BotServices } from "../../bot-services.ts";
+import type { BotContext } from "../../context.ts";
 import { isCoordinator } from "./coordinator-access.ts";
 import { formInstallButtons } from "./form-install.ts";
 import { interchangeFeature } from "./interchange.ts";

@@ -1,7 +1,7 @@
 import { questionnaireFromForm } from "../../../questionnaire/from-xlsform.ts";
 import type { XlsForm } from "../../../questionnaire/xlsform/form.ts";
 import { readXlsForm } from "../../../questionnaire/xlsform/form-reader.ts";
-import type { BotServices } from "../../context.ts";
+import type { BotServices } from "../../bot-services.ts";
 
 /** Makes `form` the version experts are offered from now on, live: called once it is stored. */
 export function activateForm(services: BotServices, form: XlsForm): void {

@@ -7,7 +7,7 @@ import type { Questionnaire } from "../../../questionnaire/types.ts";
 import { renderBarChart } from "../../../report/charts.ts";
 import { type SummaryPage, summaryPages } from "../../../report/summary-pages.ts";
 import { compareGroups, type ResponseRecord } from "../../../stats/summarise.ts";
-import type { BotServices } from "../../context.ts";
+import type { BotServices } from "../../bot-services.ts";
 
 const CAPTION_LIMIT = 1024;
 const PAGE_PATTERN = /^sum:p:([a-z_]+):(\d+|all):(\d+):(\d+)$/;

@@ -2,7 +2,8 @@ import { type Conversation, createConversation } from "@grammyjs/conversations";
 import { type Context, InlineKeyboard } from "grammy";
 import type { WaveSelection } from "../../../db/summary-source.ts";
 import { isLanguage, type Language, languageFromTelegram } from "../../../i18n/translator.ts";
-import type { BotContext, BotServices } from "../../context.ts";
+import type { BotServices } from "../../bot-services.ts";
+import type { BotContext } from "../../context.ts";
 import { questionnaireTitle } from "../../screens/labels.ts";
 import { parsePageAddress, sendSummaryPage, summaryPagesFor } from "./summary-view.ts";
 
