@@ -140,4 +140,17 @@ it("a coordinator installs a new trilingual form by sending it; experts answer i
   const all = pages.join("\n");
   expect(all).toContain("• Almaty: 66.7% (2)");
   expect(all).toContain("Kendall's W = 0.78");
+
+  await coordinator.act(() => coordinator.sendCommand("/export"));
+  await coordinator.act(() => coordinator.pressButton("CSV for re-import"));
+  await coordinator.waitFor(
+    (chat) => chat.messages().some((message) => message.document?.fileName === "employment.csv"),
+    30_000,
+  );
+  const csv = coordinator.messages().find((message) => message.document?.fileName === "employment.csv")!;
+  const lines = csv.document!.bytes.toString("utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  expect(lines[0]).toContain("region,experience,obstacles,obstacles_other,obstacles_rank,comment");
+  expect(lines.slice(1).map((line) => line.split(",").slice(4, 8).join(","))).toEqual(
+    expect.arrayContaining(["almaty,5,language documents,", "turkestan,12,documents wages,"]),
+  );
 });
