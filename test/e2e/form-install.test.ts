@@ -148,7 +148,11 @@ it("a coordinator installs a new trilingual form by sending it; experts answer i
     30_000,
   );
   const csv = coordinator.messages().find((message) => message.document?.fileName === "employment.csv")!;
-  const lines = csv.document!.bytes.toString("utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+  const lines = csv
+    .document!.bytes.toString("utf8")
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .split(/\r?\n/);
   expect(lines[0]).toContain("region,experience,obstacles,obstacles_other,obstacles_rank,comment");
   expect(lines.slice(1).map((line) => line.split(",").slice(4, 8).join(","))).toEqual(
     expect.arrayContaining(["almaty,5,language documents,", "turkestan,12,documents wages,"]),
