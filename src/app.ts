@@ -11,10 +11,12 @@ import { COORDINATOR_COMMANDS } from "./bot/features/coordinator/coordinator-fea
 import { ReminderScheduler } from "./bot/reminders/reminder-scheduler.ts";
 import { type Config, ConfigError } from "./config.ts";
 import { openDatabase } from "./db/database.ts";
+import { FormRepository } from "./db/form-repository.ts";
+import { SettingRepository } from "./db/setting-repository.ts";
 import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { InFlightUpdates } from "./in-flight-updates.ts";
-import { loadFormFiles } from "./interchange/form-workbook.ts";
+import { installStudyForms } from "./interchange/study-forms.ts";
 import { KeyMismatchError } from "./privacy/key-binding.ts";
 import { KeyFileError, loadOrCreateKey } from "./privacy/pseudonyms.ts";
 import { parseQuotaFile, QuotaFileError } from "./quotas/quota-file.ts";
@@ -47,12 +49,11 @@ export async function startApplication(
   logger: Logger = createLogger(config),
 ): Promise<RunningApplication> {
   const translations = Translations.load();
-  const questionnaires = await loadFormFiles({ otherLabel: translations.inEveryLanguage("other_option") });
   const db = openDatabase(config.databasePath);
+  await installStudyForms({ forms: new FormRepository(db), settings: new SettingRepository(db) }, new Date());
   const services = keyRefusalsAsConfigErrors(() =>
     createServices({
       db,
-      questionnaires,
       translations,
       pseudonymKey: config.pseudonymKey ?? loadOrCreateKey(config.pseudonymKeyFile),
       token: config.botToken,

@@ -25,7 +25,8 @@ import { InvitationRuns } from "./invitations/invitation-runs.ts";
 
 export interface ServiceOptions {
   db: SurveyDatabase;
-  questionnaires: ReadonlyMap<string, Questionnaire>;
+  /** Questionnaires offered besides the forms installed in the database (tests give theirs here). */
+  questionnaires?: ReadonlyMap<string, Questionnaire>;
   translations: Translations;
   pseudonymKey: string;
   token: string;
@@ -36,8 +37,9 @@ export interface ServiceOptions {
 }
 
 /**
- * Everything the bot's features use, over one database: the study's questionnaires and the forms coordinators
- * installed, each in the version its open wave runs; opens wave 1 of every questionnaire that has none.
+ * Everything the bot's features use, over one database: the installed forms (the study's and those
+ * coordinators installed), each in the version its open wave runs; opens wave 1 of every questionnaire that
+ * has none.
  * Refuses a pseudonym key other than the database's (`KeyMismatchError`) and severs anonymous responses
  * stored before they were sealed at Submit.
  *
@@ -49,7 +51,7 @@ export function createServices(options: ServiceOptions): BotServices {
   const pseudonyms = new Pseudonyms(options.pseudonymKey);
   bindPseudonymKey(new SettingRepository(db), pseudonyms);
   const services: BotServices = {
-    questionnaires: new QuestionnaireCatalog(options.questionnaires),
+    questionnaires: new QuestionnaireCatalog(options.questionnaires ?? []),
     translations: options.translations,
     pseudonyms,
     receiptGuesses: new GuessLimiter(),

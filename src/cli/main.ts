@@ -5,17 +5,18 @@ import { backupDatabase } from "../db/backup-database.ts";
 import { openDatabase } from "../db/database.ts";
 import { FormRepository } from "../db/form-repository.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
+import { SettingRepository } from "../db/setting-repository.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
 import { EXPORT_FORMATS, type ExportFormat, writeExportFiles } from "../interchange/export-files.ts";
-import { loadFormFiles } from "../interchange/form-workbook.ts";
 import { IMPORT_LIMITS } from "../interchange/import-limits.ts";
 import { importReport, refusalText } from "../interchange/import-report.ts";
 import { importResponses } from "../interchange/import-responses.ts";
 import { loadInstalledForms } from "../interchange/installed-forms.ts";
 import { describeCut } from "../interchange/spss-export.ts";
 import { summariseStoredWaves } from "../interchange/stored-summary.ts";
+import { installStudyForms } from "../interchange/study-forms.ts";
 import { endOnUnhandledErrors } from "../last-resort.ts";
 import { summaryPages } from "../report/summary-pages.ts";
 import { checkFormFile } from "./questionnaire-check.ts";
@@ -101,15 +102,17 @@ if (command === "questionnaire") {
   process.exit(0);
 }
 
-const conversion = { otherLabel: Translations.load().inEveryLanguage("other_option") };
-const questionnaires = await loadFormFiles(conversion);
 const db = openDatabase(databasePath);
 const responses = new ResponseRepository(db);
 const waves = new WaveRepository(db);
 const tallies = new TallyRepository(db);
 const forms = new FormRepository(db);
-const installed = loadInstalledForms({ forms, waves }, conversion);
-for (const [id, questionnaire] of installed.questionnaires) questionnaires.set(id, questionnaire);
+await installStudyForms({ forms, settings: new SettingRepository(db) }, new Date());
+const installed = loadInstalledForms(
+  { forms, waves },
+  { otherLabel: Translations.load().inEveryLanguage("other_option") },
+);
+const questionnaires = installed.questionnaires;
 for (const form of installed.unreadable) console.error(`Warning: the installed form ${form} cannot be read`);
 waves.ensureFirstWaves(questionnaires.keys(), new Date());
 

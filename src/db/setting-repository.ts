@@ -10,6 +10,15 @@ export class SettingRepository {
     return this.db.select().from(settings).where(eq(settings.name, name)).get()?.value;
   }
 
+  /** Stores `value` under `name`, in place of any value stored before. */
+  set(name: string, value: string): void {
+    this.db
+      .insert(settings)
+      .values({ name, value })
+      .onConflictDoUpdate({ target: settings.name, set: { value } })
+      .run();
+  }
+
   /** Stores `value` under `name` unless one is stored already; returns the value stored. */
   getOrSet(name: string, value: string): string {
     this.db.insert(settings).values({ name, value }).onConflictDoNothing().run();
