@@ -58,6 +58,11 @@ export interface AnswerSpec<A extends AnswerValue = AnswerValue> {
 
 /** One question type: how it is answered, what an action does, and (unless it takes none) its answer. */
 export interface QuestionTypeSpec<A extends AnswerValue = AnswerValue> {
+  /**
+   * What follows the type's name in the form's `type` cell: nothing, or the name of a choice list, which for
+   * some types may be followed by `or_other`.
+   */
+  choiceList: "none" | "list" | "list_or_other";
   input(question: Question, state: ResponseState): AnswerInput;
   step(moves: FlowMoves, action: FlowAction): FlowStep;
   answer: AnswerSpec<A> | null;

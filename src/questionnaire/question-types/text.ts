@@ -2,14 +2,21 @@ import { DECLINED_CELL } from "../../interchange/cell-conventions.ts";
 import { perWave } from "../../stats/per-wave.ts";
 import { textSummary } from "../../stats/text-summary.ts";
 import { OTHER_TEXT_MAX_LENGTH, parseTextInput } from "../answer-input.ts";
-import type { AnswerValue } from "../types.ts";
+import type { AnswerOf } from "../types.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
 import { mapInput, typedStep } from "./typed-answer.ts";
 
-type TextAnswer = Extract<AnswerValue, { kind: "text" }>;
+declare module "../types.ts" {
+  interface QuestionTypeDeclarations {
+    text: { answer: { kind: "text"; value: string }; problem: never };
+  }
+}
+
+type TextAnswer = AnswerOf<"text">;
 
 /** Free text in one message, within the question's length limit; Skip where the question is optional. */
 export const text: QuestionTypeSpec<TextAnswer> = {
+  choiceList: "none",
   input: (question) => ({
     kind: "typed",
     hint: { key: question.optional ? "question.hint_text_optional" : "question.hint_text" },
