@@ -74,6 +74,10 @@ export const decimal: QuestionTypeSpec<DecimalAnswer> = {
       numberVariable(context, (given) => (given.kind === "decimal" ? given.value : null)),
     ],
     describe: (answer) => String(answer.value),
+    sample: (question, draw) => ({
+      kind: "decimal",
+      value: draw.number(question.min ?? -1e6, question.max ?? 1e6),
+    }),
   },
 };
 

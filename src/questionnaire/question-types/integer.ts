@@ -64,5 +64,9 @@ export const integer: QuestionTypeSpec<IntegerAnswer> = {
       numberVariable(context, (given) => (given.kind === "integer" ? given.value : null)),
     ],
     describe: (answer) => String(answer.value),
+    sample: (question, draw) => ({
+      kind: "integer",
+      value: draw.integer(question.min ?? 0, question.max ?? (question.min ?? 0) + 100),
+    }),
   },
 };

@@ -72,6 +72,7 @@ export const rank: QuestionTypeSpec<RankAnswer> = {
         },
       })),
     describe: (answer, option) => answer.order.map((id, index) => `${index + 1}. ${option(id)}`).join("; "),
+    sample: (question, draw) => ({ kind: "rank", order: draw.ranking(question.options.map(({ id }) => id)) }),
   },
 };
 

@@ -2,7 +2,7 @@ import { choiceSummary } from "../../stats/choice-summary.ts";
 import { toggleSelection } from "../answer-input.ts";
 import type { ResponseState } from "../flow-types.ts";
 import type { AnswerOf, Question } from "../types.ts";
-import { checkOptionList, decodeOptionList, withOther } from "./option-list.ts";
+import { checkOptionList, decodeOptionList, sampleOther, withOther } from "./option-list.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
 
 declare module "../types.ts" {
@@ -73,6 +73,12 @@ export const selectMultiple: QuestionTypeSpec<ChoicesAnswer> = {
         },
       })),
     describe: (answer, option) => withOther(answer.options.map(option).join("; "), answer.other),
+    sample(question, draw) {
+      const picked = draw.options(question.options.map(({ id }) => id));
+      const exclusive = picked.find((id) => question.options.some((o) => o.id === id && o.exclusive));
+      const options = exclusive ? [exclusive] : picked;
+      return { kind: "choices", options, ...sampleOther(question, options, draw) };
+    },
   },
 };
 

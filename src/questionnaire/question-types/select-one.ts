@@ -1,6 +1,6 @@
 import { choiceSummary } from "../../stats/choice-summary.ts";
 import type { AnswerOf } from "../types.ts";
-import { knownOption, unknownOptions, withOther } from "./option-list.ts";
+import { knownOption, sampleOther, unknownOptions, withOther } from "./option-list.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
 
 declare module "../types.ts" {
@@ -58,5 +58,9 @@ export const selectOne: QuestionTypeSpec<ChoiceAnswer> = {
       },
     ],
     describe: (answer, option) => withOther(option(answer.option), answer.other),
+    sample(question, draw) {
+      const option = draw.option(question.options.map(({ id }) => id));
+      return { kind: "choice", option, ...sampleOther(question, [option], draw) };
+    },
   },
 };

@@ -1,6 +1,5 @@
 import { DECLINED_CELL } from "../../interchange/cell-conventions.ts";
-import { perWave } from "../../stats/per-wave.ts";
-import { textSummary } from "../../stats/text-summary.ts";
+import { summariseTexts } from "../../stats/text-summary.ts";
 import { OTHER_TEXT_MAX_LENGTH, parseTextInput } from "../answer-input.ts";
 import type { AnswerOf } from "../types.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
@@ -45,11 +44,8 @@ export const text: QuestionTypeSpec<TextAnswer> = {
     },
     summary: {
       shape: "texts",
-      summarise: (question, waves) => ({
-        id: question.id,
-        type: "text",
-        waves: Object.fromEntries(perWave(question, waves, textSummary)),
-      }),
+      summarise: (question, waves) =>
+        summariseTexts("text", question, waves, (value) => (value.kind === "text" ? value.value : undefined)),
     },
     howToFill: (t, question) => t("interchange:codebook.how.text", { maxLength: question.maxLength }),
     spssVariables: ({ labels, question, answer, declinable }) => [
@@ -68,5 +64,9 @@ export const text: QuestionTypeSpec<TextAnswer> = {
       },
     ],
     describe: (answer) => answer.value,
+    sample: (question, draw) => ({
+      kind: "text",
+      value: draw.text(question.maxLength ?? OTHER_TEXT_MAX_LENGTH),
+    }),
   },
 };
