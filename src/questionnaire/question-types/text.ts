@@ -1,8 +1,8 @@
-import { DECLINED_CELL } from "../../interchange/cell-conventions.ts";
 import { summariseTexts } from "../../stats/text-summary.ts";
 import { OTHER_TEXT_MAX_LENGTH, parseTextInput } from "../answer-input.ts";
 import type { AnswerOf } from "../types.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
+import { stringVariable } from "./string-variable.ts";
 import { mapInput, typedStep } from "./typed-answer.ts";
 
 declare module "../types.ts" {
@@ -48,20 +48,8 @@ export const text: QuestionTypeSpec<TextAnswer> = {
         summariseTexts("text", question, waves, (value) => (value.kind === "text" ? value.value : undefined)),
     },
     howToFill: (t, question) => t("interchange:codebook.how.text", { maxLength: question.maxLength }),
-    spssVariables: ({ labels, question, answer, declinable }) => [
-      {
-        candidate: question.id,
-        label: labels.text(question),
-        type: "string",
-        level: "nominal",
-        valueLabels: [],
-        ...(declinable ? { missing: DECLINED_CELL } : {}),
-        value: (record) => {
-          const given = answer(record);
-          if (given?.kind === "declined") return DECLINED_CELL;
-          return given?.kind === "text" ? given.value : null;
-        },
-      },
+    spssVariables: (context) => [
+      stringVariable(context, (given) => (given.kind === "text" ? given.value : null)),
     ],
     describe: (answer) => answer.value,
     sample: (question, draw) => ({
