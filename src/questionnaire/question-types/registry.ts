@@ -1,5 +1,6 @@
 import type { QuestionSummary } from "../../stats/summary-types.ts";
 import type { AnswerOf, AnswerValue, Question, QuestionType } from "../types.ts";
+import { date } from "./date.ts";
 import { decimal } from "./decimal.ts";
 import { integer } from "./integer.ts";
 import { note } from "./note.ts";
@@ -20,6 +21,7 @@ export const QUESTION_TYPES = {
   integer,
   decimal,
   text,
+  date,
   note,
 } satisfies { [T in QuestionType]: QuestionTypeSpec<AnswerOf<T>> };
 
