@@ -1,4 +1,6 @@
 import { isRelevant } from "../src/questionnaire/engine.ts";
+import type { SampleDraw } from "../src/questionnaire/question-types/question-type-spec.ts";
+import { questionType } from "../src/questionnaire/question-types/registry.ts";
 import type { Answers, AnswerValue, Question, Questionnaire } from "../src/questionnaire/types.ts";
 
 /** A small seeded generator (mulberry32), so every run stores the same responses. */
@@ -43,38 +45,35 @@ export function randomAnswers(
   return answers;
 }
 
-function randomAnswer(question: Question, lean: number, random: SeededRandom): AnswerValue {
-  const plain = question.options.filter((option) => !option.exclusive);
-  switch (question.type) {
-    case "select_one": {
-      const option = question.options[random.index(question.options.length, lean)]!;
-      return { kind: "choice", option: option.id, ...(option.specify ? { other: "another answer" } : {}) };
-    }
-    case "select_multiple": {
+/** The choices of one plausible answer: the first options favoured by `lean`, rankings that mostly agree. */
+function plausibleDraw(random: SeededRandom, lean: number): SampleDraw {
+  return {
+    option: (ids) => ids[random.index(ids.length, lean)]!,
+    options(ids) {
       const chosen = new Set<string>();
       const wanted = 1 + random.index(3);
-      for (let tries = 0; chosen.size < wanted && tries < 10; tries++) {
-        chosen.add(plain[random.index(plain.length, lean)]!.id);
-      }
-      const specify = plain.some((option) => option.specify && chosen.has(option.id));
-      return { kind: "choices", options: [...chosen], ...(specify ? { other: "another answer" } : {}) };
-    }
-    case "rank": {
+      for (let tries = 0; chosen.size < wanted && tries < 10; tries++)
+        chosen.add(ids[random.index(ids.length, lean)]!);
+      return ids.filter((id) => chosen.has(id));
+    },
+    ranking(ids) {
       // A shared order with some neighbours swapped, and sometimes only the first few ranked.
-      const order = plain.map((option) => option.id);
+      const order = [...ids];
       for (let i = 0; i + 1 < order.length; i++) {
         if (random.next() < 0.35) [order[i], order[i + 1]] = [order[i + 1]!, order[i]!];
       }
       const ranked = random.next() < 0.3 ? Math.max(2, random.index(order.length)) : order.length;
-      return { kind: "rank", order: order.slice(0, ranked) };
-    }
-    case "integer":
-      return { kind: "integer", value: (question.min ?? 1) + random.index(Math.min(40, question.max ?? 40)) };
-    case "decimal":
-      return { kind: "decimal", value: (question.min ?? 0) + random.index(400) / 10 };
-    case "text":
-      return { kind: "text", value: `text ${random.index(1000)}` };
-    case "note":
-      throw new RangeError(`note ${question.id} takes no answer`);
-  }
+      return order.slice(0, ranked);
+    },
+    integer: (min, max) => min + random.index(Math.min(40, max - min + 1)),
+    number: (min, max) => min + random.index(Math.max(1, Math.min(400, Math.floor((max - min) * 10)))) / 10,
+    text: () => `text ${random.index(1000)}`,
+    other: () => "another answer",
+  };
+}
+
+function randomAnswer(question: Question, lean: number, random: SeededRandom): AnswerValue {
+  const spec = questionType(question).answer;
+  if (!spec) throw new RangeError(`${question.type} question ${question.id} takes no answer`);
+  return spec.sample(question, plausibleDraw(random, lean));
 }

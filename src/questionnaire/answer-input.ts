@@ -1,11 +1,12 @@
-import type { Question } from "./types.ts";
+import type { Question, QuestionType, QuestionTypeDeclarations } from "./types.ts";
 
 export type InputResult<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
 
-/** Why an input was refused; the bot turns each into a message in the expert's language. */
+/**
+ * Why an input was refused: the problems any type may report, and those a type declares as its own. The bot
+ * turns each into its message `problems.<code>` in the expert's language.
+ */
 export type InputProblem =
-  | "not_a_number"
-  | "not_a_decimal"
   | "out_of_range"
   | "empty"
   | "too_long"
@@ -15,23 +16,8 @@ export type InputProblem =
   | "duplicate_option"
   | "not_optional"
   /** The answer breaks the question's constraint: the form's message says why, or the bot's own words. */
-  | "constraint";
-
-const INTEGER_PATTERN = /^[+-]?\d+$/;
-
-/** Reads a typed whole number such as "12" or " 7 " and checks the question's range. */
-export function parseIntegerInput(question: Question, text: string): InputResult<number> {
-  const trimmed = text.trim();
-  if (!INTEGER_PATTERN.test(trimmed)) return { ok: false, problem: "not_a_number" };
-  const value = Number(trimmed);
-  if (
-    value < (question.min ?? Number.MIN_SAFE_INTEGER) ||
-    value > (question.max ?? Number.MAX_SAFE_INTEGER)
-  ) {
-    return { ok: false, problem: "out_of_range" };
-  }
-  return { ok: true, value };
-}
+  | "constraint"
+  | QuestionTypeDeclarations[QuestionType]["problem"];
 
 /** Reads a typed text answer (also the "please specify" of an `other` option) within the length limit. */
 export function parseTextInput(maxLength: number, text: string): InputResult<string> {

@@ -37,20 +37,17 @@ export function formValues(answers: Answers): Record<string, FormValue | undefin
   return Object.fromEntries(Object.entries(answers).map(([id, answer]) => [id, formValue(answer)]));
 }
 
+/**
+ * An answer as the form's expressions read it. Every type's answer holds one of these fields, whatever its type:
+ * an answer that holds none of them does not compile here.
+ */
 export function formValue(answer: AnswerValue): FormValue | undefined {
-  switch (answer.kind) {
-    case "choice":
-      return answer.option;
-    case "choices":
-      return answer.options;
-    case "rank":
-      return answer.order;
-    case "integer":
-    case "text":
-      return answer.value;
-    case "declined":
-      return undefined;
-  }
+  if ("option" in answer) return answer.option;
+  if ("options" in answer) return answer.options;
+  if ("order" in answer) return answer.order;
+  if ("value" in answer) return answer.value;
+  answer satisfies { kind: "declined" };
+  return undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
-import type { FormQuestion, FormQuestionType, XlsForm } from "./xlsform/form.ts";
+import type { QuestionType } from "./types.ts";
+import type { FormQuestion, XlsForm } from "./xlsform/form.ts";
 
 /** How a question's options differ between two versions, by option name. */
 export interface OptionChange {
@@ -13,7 +14,7 @@ export interface OptionChange {
 export interface FormChanges {
   added: string[];
   dropped: string[];
-  typeChanged: { question: string; from: FormQuestionType; to: FormQuestionType }[];
+  typeChanged: { question: string; from: QuestionType; to: QuestionType }[];
   optionsChanged: OptionChange[];
   labelChanged: string[];
 }

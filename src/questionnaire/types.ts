@@ -4,15 +4,19 @@ import type { Expression } from "./xlsform/expression.ts";
 /** A text of the form by language; a language the form lacks is filled from its default language. */
 export type Texts = Partial<Record<Language, string>>;
 
+/**
+ * Every question type by its XLSForm name, with the answer it stores and the input problems it alone reports.
+ * Each module in `question-types/` declares its own entry (`declare module "../types.ts"`), so a new type
+ * is added without an edit here: the model's types cannot import the registry, whose modules import them.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: the question type modules fill it in by declaration merging
+export interface QuestionTypeDeclarations {}
+
 /** Question types, named after XLSForm's vocabulary. */
-export type QuestionType =
-  | "select_one"
-  | "select_multiple"
-  | "rank"
-  | "integer"
-  | "decimal"
-  | "text"
-  | "note";
+export type QuestionType = keyof QuestionTypeDeclarations;
+
+/** The answer a question of type `T` stores (never for a type that stores none). */
+export type AnswerOf<T extends QuestionType> = QuestionTypeDeclarations[T]["answer"];
 
 /** The order a rank question asks for; the hint under it and the summary's ranking title name it. */
 export type RankOrder = "importance" | "severity" | "frequency";
@@ -80,15 +84,8 @@ export interface Questionnaire {
   compareBy?: GroupComparisonRule;
 }
 
-/** A value as stored for one answered question. */
-export type AnswerValue =
-  | { kind: "choice"; option: string; other?: string }
-  | { kind: "choices"; options: string[]; other?: string }
-  | { kind: "rank"; order: string[] }
-  | { kind: "integer"; value: number }
-  | { kind: "decimal"; value: number }
-  | { kind: "text"; value: string }
-  | { kind: "declined" };
+/** A value as stored for one answered question: its type's answer, or declined. */
+export type AnswerValue = AnswerOf<QuestionType> | { kind: "declined" };
 
 /** Answers of one response, keyed by question id. */
 export type Answers = Readonly<Record<string, AnswerValue>>;

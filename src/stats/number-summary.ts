@@ -1,6 +1,6 @@
 import type { Question } from "../questionnaire/types.ts";
 import { perWave } from "./per-wave.ts";
-import type { NumberQuestionSummary, NumberWaveSummary } from "./summary-types.ts";
+import type { NumberQuestionSummary, NumberWaveSummary, PlainQuestionType } from "./summary-types.ts";
 import type { QuestionAnswers, WaveAnswers } from "./wave-answers.ts";
 
 /** Mean, median, minimum and maximum of the numbers answered (whole or decimal); declined ones are left out. */
@@ -38,7 +38,7 @@ function weightedMedian(sorted: readonly { value: number; count: number }[], tot
 
 /** The numbers of every wave summarised, for an integer or decimal question. */
 export function summariseNumbers(
-  type: NumberQuestionSummary["type"],
+  type: PlainQuestionType,
   question: Question,
   waves: readonly WaveAnswers[],
 ): NumberQuestionSummary {

@@ -1,4 +1,4 @@
-import type { Answers } from "../questionnaire/types.ts";
+import type { Answers, QuestionType } from "../questionnaire/types.ts";
 import type { SpearmanResult } from "./spearman.ts";
 
 /** How many respondents chose one option, and their share of those shown the question. */
@@ -91,15 +91,24 @@ export interface RankQuestionSummary {
   spearman?: { rho: number; p: number };
 }
 
+/**
+ * The type of a question summarised as numbers or texts: any type but the option types, so a new type of
+ * these shapes needs no change here and a summary still tells its shape by its type.
+ */
+export type PlainQuestionType = Exclude<
+  QuestionType,
+  ChoiceQuestionSummary["type"] | RankQuestionSummary["type"]
+>;
+
 export interface NumberQuestionSummary {
   id: string;
-  type: "integer" | "decimal";
+  type: PlainQuestionType;
   waves: ByWave<NumberWaveSummary>;
 }
 
 export interface TextQuestionSummary {
   id: string;
-  type: "text";
+  type: PlainQuestionType;
   waves: ByWave<TextWaveSummary>;
 }
 

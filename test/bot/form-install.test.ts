@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
+import { typeRefusal } from "../questionnaire/xlsform/form-tables.ts";
 import { employmentForm, formWorkbook } from "../support/form-workbook.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
@@ -74,7 +75,7 @@ describe("a coordinator installs a form by sending its workbook", () => {
     expect(coordinator.last().text).toBe(
       [
         "Форму нельзя установить. Исправьте эти места в файле и отправьте его снова:",
-        "• sheet survey, row 8, column type: the type “geopoint” is not supported; the types are select_one <list>, select_multiple <list>, rank <list>, integer, decimal, text, note, begin_group, end_group",
+        `• sheet survey, row 8, column type: ${typeRefusal("geopoint")}`,
       ].join("\n"),
     );
     expect(coordinator.labels()).toEqual([]);

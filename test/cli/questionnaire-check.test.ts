@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
-import { table } from "../questionnaire/xlsform/form-tables.ts";
+import { table, typeRefusal } from "../questionnaire/xlsform/form-tables.ts";
 import { runCli, writeFormFile } from "./run-cli.ts";
 
 let dir: string;
@@ -58,7 +58,7 @@ describe("npm run cli -- questionnaire check", () => {
       stdout: "",
       stderr: [
         "The form is refused:",
-        "sheet survey, row 3, column type: the type “geopoint” is not supported; the types are select_one <list>, select_multiple <list>, rank <list>, integer, decimal, text, note, begin_group, end_group",
+        `sheet survey, row 3, column type: ${typeRefusal("geopoint")}`,
         "sheet survey, row 4, column relevant: unknown function today() (character 1)",
         "",
       ].join("\n"),

@@ -5,6 +5,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
+import { typeRefusal } from "../questionnaire/xlsform/form-tables.ts";
 import { employmentForm } from "../support/form-workbook.ts";
 import { runCli, writeFormFile } from "./run-cli.ts";
 
@@ -98,7 +99,7 @@ describe("npm run cli -- questionnaire add and list", () => {
     );
     expect(result.code).toBe(1);
     expect(result.stderr).toBe(
-      "The form is refused:\nsheet survey, row 8, column type: the type “geopoint” is not supported; the types are select_one <list>, select_multiple <list>, rank <list>, integer, decimal, text, note, begin_group, end_group\n",
+      `The form is refused:\nsheet survey, row 8, column type: ${typeRefusal("geopoint")}\n`,
     );
     expect((await cli("questionnaire", "list")).stdout).toBe("No forms installed\n");
   });

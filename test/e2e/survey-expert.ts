@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { optionLabel, questionText, questionTitle } from "../../src/bot/screens/labels.ts";
 import type { Language, Translate, Translations } from "../../src/i18n/translator.ts";
+import type { SampleDraw } from "../../src/questionnaire/question-types/question-type-spec.ts";
+import { questionType } from "../../src/questionnaire/question-types/registry.ts";
 import type { AnswerValue, Question, Questionnaire } from "../../src/questionnaire/types.ts";
 import { type BotMessageView, describeMessages } from "../emulator/message-view.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
 import { questionnaire, studyText } from "../support/questionnaires.ts";
+import { inputKind, scriptedDraw } from "../support/scripted-answers.ts";
 
 export const LANGUAGE_NAMES: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
 const TICK = "✅ ";
@@ -196,8 +199,8 @@ export class SurveyExpert {
     const specify = (option: string) => this.plain(t("question.specify", { option: label(option) }));
     const done = t("buttons.done");
     const [first = "", second = ""] = plain.map(label);
-    switch (question.type) {
-      case "select_one":
+    switch (inputKind(question)) {
+      case "single_choice":
         if (question.id === "region") {
           return {
             steps: [{ press: label(other), shows: specify(other) }, { type: plan.region }],
@@ -205,7 +208,7 @@ export class SurveyExpert {
           };
         }
         return { steps: [{ press: first }], shows: first };
-      case "select_multiple":
+      case "multiple_choice":
         if (WITH_OTHER.has(question.id)) {
           return {
             steps: [
@@ -221,7 +224,7 @@ export class SurveyExpert {
           steps: [{ press: first, button: `${TICK}${first}` }, { press: second }, { press: done }],
           shows: `${first}; ${second}`,
         };
-      case "rank":
+      case "ranking":
         return {
           steps: [
             { press: first, shows: `1. ${first}` },
@@ -230,16 +233,13 @@ export class SurveyExpert {
           ],
           shows: `1. ${first}; 2. ${second}`,
         };
-      case "integer":
-        return { steps: [{ type: String(plan.years) }], shows: String(plan.years) };
-      case "decimal":
-        return { steps: [{ type: "3,5" }], shows: "3.5" };
-      case "note":
-        return { steps: [{ press: t("buttons.continue") }], shows: "" };
-      case "text": {
-        const text = this.#typedText(question.id);
-        return { steps: [{ type: text }], shows: text };
+      case "typed": {
+        const spec = questionType(question).answer!;
+        const answer = spec.sample(question, this.#draw(question));
+        return { steps: [{ type: String(spec.encode(answer)) }], shows: spec.describe(answer, label) };
       }
+      case "none":
+        return { steps: [{ press: t("buttons.continue") }], shows: "" };
     }
   }
 
@@ -251,26 +251,32 @@ export class SurveyExpert {
     const [first = "", second = ""] = plain;
     const inQuestionOrder = (ids: string[]) =>
       question.options.map((option) => option.id).filter((id) => ids.includes(id));
-    switch (question.type) {
-      case "select_one":
+    switch (inputKind(question)) {
+      case "single_choice":
         return question.id === "region"
           ? { kind: "choice", option: other, other: plan.region }
           : { kind: "choice", option: first };
-      case "select_multiple":
+      case "multiple_choice":
         return WITH_OTHER.has(question.id)
           ? { kind: "choices", options: inQuestionOrder([first, other]), other: plan.otherMeasure }
           : { kind: "choices", options: inQuestionOrder([first, second]) };
-      case "rank":
+      case "ranking":
         return { kind: "rank", order: [first, second] };
-      case "integer":
-        return { kind: "integer", value: plan.years };
-      case "decimal":
-        return { kind: "decimal", value: 3.5 };
-      case "text":
-        return { kind: "text", value: this.#typedText(question.id) };
-      case "note":
-        throw new RangeError(`note ${question.id} takes no answer`);
+      case "typed":
+        return questionType(question).answer!.sample(question, this.#draw(question));
+      case "none":
+        throw new RangeError(`${question.type} question ${question.id} takes no answer`);
     }
+  }
+
+  /** The planned typed answers: the years for a whole number, 3.5 for a decimal, the planned text. */
+  #draw(question: Question): SampleDraw {
+    return {
+      ...scriptedDraw(question),
+      integer: () => this.plan.years,
+      number: () => 3.5,
+      text: () => this.#typedText(question.id),
+    };
   }
 
   questionText(question: Question): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseIntegerInput, parseTextInput, toggleSelection } from "../../src/questionnaire/answer-input.ts";
+import { parseTextInput, toggleSelection } from "../../src/questionnaire/answer-input.ts";
 import { checkAnswer } from "../../src/questionnaire/check-answer.ts";
 import { findQuestion } from "../../src/questionnaire/engine.ts";
 import { questionnaire } from "../support/questionnaires.ts";
@@ -9,20 +9,6 @@ const experience = findQuestion(education, "experience_years")!;
 const barriers = findQuestion(education, "barriers")!;
 const rank = findQuestion(education, "barriers_rank")!;
 const relevance = findQuestion(education, "access_relevance")!;
-
-describe("typed numbers", () => {
-  it("accept a whole number in range, with spaces around", () => {
-    expect(parseIntegerInput(experience, " 12 ")).toEqual({ ok: true, value: 12 });
-    expect(parseIntegerInput(experience, "0")).toEqual({ ok: true, value: 0 });
-  });
-
-  it("refuse words, fractions and numbers out of range", () => {
-    expect(parseIntegerInput(experience, "twelve")).toEqual({ ok: false, problem: "not_a_number" });
-    expect(parseIntegerInput(experience, "2.5")).toEqual({ ok: false, problem: "not_a_number" });
-    expect(parseIntegerInput(experience, "61")).toEqual({ ok: false, problem: "out_of_range" });
-    expect(parseIntegerInput(experience, "-1")).toEqual({ ok: false, problem: "out_of_range" });
-  });
-});
 
 describe("typed text", () => {
   it("refuses empty text and text over the limit", () => {

@@ -3,13 +3,16 @@ import {
   firstUnanswered,
   inapplicableAnswers,
   isRelevant,
+  meetsConstraint,
   nextQuestion,
   previousQuestion,
   progress,
   visibleQuestions,
 } from "../../src/questionnaire/engine.ts";
+import { questionnaireFromForm } from "../../src/questionnaire/from-xlsform.ts";
 import type { Answers } from "../../src/questionnaire/types.ts";
 import { questionnaire } from "../support/questionnaires.ts";
+import { formOf, workbook } from "./xlsform/form-tables.ts";
 
 const healthcare = questionnaire("healthcare");
 const education = questionnaire("education");
@@ -73,5 +76,26 @@ describe("visibility and progress", () => {
     expect(
       firstUnanswered(education, { region: { kind: "choice", option: "shymkent" } }, anonymous)?.id,
     ).toBe("experience_years");
+  });
+});
+
+describe("typed answers in the form's expressions", () => {
+  const shares = questionnaireFromForm(
+    formOf(
+      workbook(`
+        | type    | name   | label::English (en) | constraint | relevant           |
+        | decimal | share  | Share               | . != 50    |                    |
+        | text    | reason | Why so high?        |            | \${share} > 50.5   |
+      `),
+    ).form,
+    { otherLabel: { en: "Other" } },
+  );
+  const [share, reason] = shares.questions;
+
+  it("read a decimal answer in a condition and in a constraint", () => {
+    expect(isRelevant(reason!, { share: { kind: "decimal", value: 62.5 } })).toBe(true);
+    expect(isRelevant(reason!, { share: { kind: "decimal", value: 12.5 } })).toBe(false);
+    expect(meetsConstraint(share!, { kind: "decimal", value: 50 }, {})).toBe(false);
+    expect(meetsConstraint(share!, { kind: "decimal", value: 49.5 }, {})).toBe(true);
   });
 });

@@ -1,5 +1,7 @@
 import fc from "fast-check";
 import { isRelevant } from "../../src/questionnaire/engine.ts";
+import type { SampleDraw } from "../../src/questionnaire/question-types/question-type-spec.ts";
+import { questionType } from "../../src/questionnaire/question-types/registry.ts";
 import type { Answers, AnswerValue, Question, Questionnaire } from "../../src/questionnaire/types.ts";
 
 /** Text with Cyrillic and Kazakh letters, quotes, separators and formula starters anywhere, trimmed. */
@@ -33,41 +35,23 @@ const text = (maxLength: number) =>
     .map((value) => value.trim())
     .filter((value) => value.length > 0 && value.toLowerCase() !== "declined");
 
-function withOther<T extends AnswerValue>(question: Question, answer: T, chosen: string[]): fc.Arbitrary<T> {
-  const specify = question.options.some((option) => option.specify && chosen.includes(option.id));
-  return specify
-    ? fc.option(text(300), { nil: undefined }).map((other) => (other ? { ...answer, other } : answer))
-    : fc.constant(answer);
+/** The choices of a sample answer drawn by fast-check, so a property sees every kind of valid answer. */
+function randomDraw(g: fc.GeneratorValue): SampleDraw {
+  return {
+    option: (ids) => g(fc.constantFrom, ...ids),
+    options: (ids) => g(fc.subarray, [...ids], { minLength: 1 }),
+    ranking: (ids) => g(fc.shuffledSubarray, [...ids], { minLength: 1 }),
+    integer: (min, max) => g(fc.integer, { min, max }),
+    number: (min, max) => g(fc.double, { min, max, noNaN: true }),
+    text: (maxLength) => g(() => text(maxLength)),
+    other: () => g(() => fc.option(text(300), { nil: undefined })),
+  };
 }
 
-function answerFor(question: Question): fc.Arbitrary<AnswerValue> {
-  const ids = question.options.map((option) => option.id);
-  switch (question.type) {
-    case "select_one":
-      return fc
-        .constantFrom(...ids)
-        .chain((option) => withOther(question, { kind: "choice", option }, [option]));
-    case "select_multiple":
-      return fc.subarray(ids, { minLength: 1 }).chain((picked) => {
-        const exclusive = picked.find((id) => question.options.some((o) => o.id === id && o.exclusive));
-        const options = exclusive ? [exclusive] : picked;
-        return withOther(question, { kind: "choices", options }, options);
-      });
-    case "rank":
-      return fc.shuffledSubarray(ids, { minLength: 1 }).map((order) => ({ kind: "rank", order }));
-    case "integer":
-      return fc
-        .integer({ min: question.min!, max: question.max! })
-        .map((value) => ({ kind: "integer", value }));
-    case "decimal":
-      return fc
-        .double({ min: question.min ?? -1e6, max: question.max ?? 1e6, noNaN: true })
-        .map((value) => ({ kind: "decimal", value }));
-    case "text":
-      return text(question.maxLength!).map((value) => ({ kind: "text", value }));
-    case "note":
-      throw new RangeError(`note ${question.id} takes no answer`);
-  }
+function answerFor(question: Question, g: fc.GeneratorValue): AnswerValue {
+  const spec = questionType(question).answer;
+  if (!spec) throw new RangeError(`${question.type} question ${question.id} takes no answer`);
+  return spec.sample(question, randomDraw(g));
 }
 
 /** Any valid response (fast-check): only relevant questions, no identity when anonymous, some unanswered or declined. */
@@ -84,7 +68,7 @@ export function validResponse(
       answers[question.id] =
         roll === 1 && (question.optional || question.preferNotToSay)
           ? { kind: "declined" }
-          : g(() => answerFor(question));
+          : answerFor(question, g);
     }
     return { anonymous, answers };
   });

@@ -1,12 +1,18 @@
 import { quote } from "../../interchange/cell-conventions.ts";
 import { summariseNumbers } from "../../stats/number-summary.ts";
 import type { InputResult } from "../answer-input.ts";
-import type { AnswerValue, Question } from "../types.ts";
+import type { AnswerOf, Question } from "../types.ts";
 import { numberVariable } from "./number-variable.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
 import { mapInput, typedStep } from "./typed-answer.ts";
 
-type DecimalAnswer = Extract<AnswerValue, { kind: "decimal" }>;
+declare module "../types.ts" {
+  interface QuestionTypeDeclarations {
+    decimal: { answer: { kind: "decimal"; value: number }; problem: "not_a_decimal" };
+  }
+}
+
+type DecimalAnswer = AnswerOf<"decimal">;
 
 // A decimal comma is as common in Kazakh and Russian writing as the point is in English.
 const DECIMAL_PATTERN = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
@@ -30,6 +36,7 @@ export function parseDecimalInput(question: Question, text: string): InputResult
 
 /** A number with a decimal point or comma, typed; "prefer not to say" where the question offers it. */
 export const decimal: QuestionTypeSpec<DecimalAnswer> = {
+  choiceList: "none",
   input: (question) => ({
     kind: "typed",
     hint: hasRange(question)
@@ -67,6 +74,10 @@ export const decimal: QuestionTypeSpec<DecimalAnswer> = {
       numberVariable(context, (given) => (given.kind === "decimal" ? given.value : null)),
     ],
     describe: (answer) => String(answer.value),
+    sample: (question, draw) => ({
+      kind: "decimal",
+      value: draw.number(question.min ?? -1e6, question.max ?? 1e6),
+    }),
   },
 };
 

@@ -1,6 +1,7 @@
 import { quote } from "../../interchange/cell-conventions.ts";
-import type { InputProblem } from "../answer-input.ts";
+import { type InputProblem, needsSpecification } from "../answer-input.ts";
 import type { Question } from "../types.ts";
+import type { SampleDraw } from "./question-type-spec.ts";
 
 /** Whether `question` offers option `id`. */
 export function knownOption(question: Question, id: string): boolean {
@@ -33,6 +34,16 @@ export function decodeOptionList(question: Question, value: string): string[] | 
 export function unknownOptions(question: Question, ids: readonly string[]): string {
   const noun = ids.length === 1 ? "option id" : "option ids";
   return `unknown ${noun} ${ids.map(quote).join(", ")} for question ${quote(question.id)}`;
+}
+
+/** The "please specify" text `draw` gives when one of the chosen options asks for it. */
+export function sampleOther(
+  question: Question,
+  chosen: readonly string[],
+  draw: SampleDraw,
+): { other?: string } {
+  const other = needsSpecification(question, chosen) ? draw.other() : undefined;
+  return other === undefined ? {} : { other };
 }
 
 /** The answer in words with its "please specify" text after it. */

@@ -35,6 +35,25 @@ export type SummaryPart =
   | { shape: "numbers"; summarise(question: Question, waves: readonly WaveAnswers[]): NumberQuestionSummary }
   | { shape: "texts"; summarise(question: Question, waves: readonly WaveAnswers[]): TextQuestionSummary };
 
+/**
+ * The choices a sample answer is made of: tests draw them at random to try every valid answer, the bench
+ * with a lean towards the first options, scripted experts take fixed ones.
+ */
+export interface SampleDraw {
+  /** One of `ids`. */
+  option(ids: readonly string[]): string;
+  /** At least one of `ids`, in their order. */
+  options(ids: readonly string[]): string[];
+  /** At least one of `ids`, in the order they are ranked. */
+  ranking(ids: readonly string[]): string[];
+  integer(min: number, max: number): number;
+  number(min: number, max: number): number;
+  /** A trimmed text of 1 to `maxLength` characters. */
+  text(maxLength: number): string;
+  /** The "please specify" text given with an option that asks for it, or none. */
+  other(): string | undefined;
+}
+
 /** Everything about the answer a type stores: absent for a type that only shows a text. */
 export interface AnswerSpec<A extends AnswerValue = AnswerValue> {
   /** `value` when it is an answer of this type, else undefined. */
@@ -54,10 +73,20 @@ export interface AnswerSpec<A extends AnswerValue = AnswerValue> {
   spssVariables(context: SpssContext): SpssVariableDraft[];
   /** The answer in words, as the review screen and /my_data show it. */
   describe(answer: A, option: (id: string) => string): string;
+  /**
+   * A valid answer made of `draw`'s choices, for tests and the bench; a typed answer's cell ({@link encode}) is
+   * also what an expert would type for it.
+   */
+  sample(question: Question, draw: SampleDraw): A;
 }
 
 /** One question type: how it is answered, what an action does, and (unless it takes none) its answer. */
 export interface QuestionTypeSpec<A extends AnswerValue = AnswerValue> {
+  /**
+   * What follows the type's name in the form's `type` cell: nothing, or the name of a choice list, which for
+   * some types may be followed by `or_other`.
+   */
+  choiceList: "none" | "list" | "list_or_other";
   input(question: Question, state: ResponseState): AnswerInput;
   step(moves: FlowMoves, action: FlowAction): FlowStep;
   answer: AnswerSpec<A> | null;

@@ -1,13 +1,20 @@
 import { rankSummary } from "../../stats/ranking-summary.ts";
 import type { ResponseState } from "../flow-types.ts";
-import type { AnswerValue, Question } from "../types.ts";
+import type { AnswerOf, Question } from "../types.ts";
 import { checkOptionList, decodeOptionList } from "./option-list.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
 
-type RankAnswer = Extract<AnswerValue, { kind: "rank" }>;
+declare module "../types.ts" {
+  interface QuestionTypeDeclarations {
+    rank: { answer: { kind: "rank"; order: string[] }; problem: never };
+  }
+}
+
+type RankAnswer = AnswerOf<"rank">;
 
 /** Options tapped in order (Undo takes the last back); the top few and Done are enough. */
 export const rank: QuestionTypeSpec<RankAnswer> = {
+  choiceList: "list",
   input: (question, state) => ({
     kind: "ranking",
     hint: { key: question.rankBy ? `question.hint_rank_${question.rankBy}` : "question.hint_rank" },
@@ -65,6 +72,7 @@ export const rank: QuestionTypeSpec<RankAnswer> = {
         },
       })),
     describe: (answer, option) => answer.order.map((id, index) => `${index + 1}. ${option(id)}`).join("; "),
+    sample: (question, draw) => ({ kind: "rank", order: draw.ranking(question.options.map(({ id }) => id)) }),
   },
 };
 

@@ -1,5 +1,6 @@
 import type { QuestionSummary } from "../../stats/summary-types.ts";
-import type { AnswerValue, Question, QuestionType } from "../types.ts";
+import type { AnswerOf, AnswerValue, Question, QuestionType } from "../types.ts";
+import { date } from "./date.ts";
 import { decimal } from "./decimal.ts";
 import { integer } from "./integer.ts";
 import { note } from "./note.ts";
@@ -9,7 +10,10 @@ import { selectMultiple } from "./select-multiple.ts";
 import { selectOne } from "./select-one.ts";
 import { text } from "./text.ts";
 
-/** Every question type with its complete spec: a type missing here, or a part missing from its spec, does not compile. */
+/**
+ * Every question type with its complete spec: a type its module declares but missing here, a part missing from
+ * its spec, or a spec for another answer than the one declared does not compile.
+ */
 export const QUESTION_TYPES = {
   select_one: selectOne,
   select_multiple: selectMultiple,
@@ -17,8 +21,14 @@ export const QUESTION_TYPES = {
   integer,
   decimal,
   text,
+  date,
   note,
-} satisfies Record<QuestionType, QuestionTypeSpec>;
+} satisfies { [T in QuestionType]: QuestionTypeSpec<AnswerOf<T>> };
+
+/** Whether `name` is a question type, as the form's `type` cell names one. */
+export function isQuestionType(name: string): name is QuestionType {
+  return Object.hasOwn(QUESTION_TYPES, name);
+}
 
 /** The spec of `question`'s type. */
 export function questionType(question: Question): QuestionTypeSpec {

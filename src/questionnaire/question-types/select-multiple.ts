@@ -1,14 +1,21 @@
 import { choiceSummary } from "../../stats/choice-summary.ts";
 import { toggleSelection } from "../answer-input.ts";
 import type { ResponseState } from "../flow-types.ts";
-import type { AnswerValue, Question } from "../types.ts";
-import { checkOptionList, decodeOptionList, withOther } from "./option-list.ts";
+import type { AnswerOf, Question } from "../types.ts";
+import { checkOptionList, decodeOptionList, sampleOther, withOther } from "./option-list.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
 
-type ChoicesAnswer = Extract<AnswerValue, { kind: "choices" }>;
+declare module "../types.ts" {
+  interface QuestionTypeDeclarations {
+    select_multiple: { answer: { kind: "choices"; options: string[]; other?: string }; problem: never };
+  }
+}
+
+type ChoicesAnswer = AnswerOf<"select_multiple">;
 
 /** Several options, ticked one tap at a time and confirmed with Done. */
 export const selectMultiple: QuestionTypeSpec<ChoicesAnswer> = {
+  choiceList: "list_or_other",
   input: (question, state) => ({
     kind: "multiple_choice",
     hint: { key: "question.hint_select_multiple" },
@@ -66,6 +73,12 @@ export const selectMultiple: QuestionTypeSpec<ChoicesAnswer> = {
         },
       })),
     describe: (answer, option) => withOther(answer.options.map(option).join("; "), answer.other),
+    sample(question, draw) {
+      const picked = draw.options(question.options.map(({ id }) => id));
+      const exclusive = picked.find((id) => question.options.some((o) => o.id === id && o.exclusive));
+      const options = exclusive ? [exclusive] : picked;
+      return { kind: "choices", options, ...sampleOther(question, options, draw) };
+    },
   },
 };
 

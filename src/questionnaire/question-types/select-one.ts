@@ -1,12 +1,19 @@
 import { choiceSummary } from "../../stats/choice-summary.ts";
-import type { AnswerValue } from "../types.ts";
-import { knownOption, unknownOptions, withOther } from "./option-list.ts";
+import type { AnswerOf } from "../types.ts";
+import { knownOption, sampleOther, unknownOptions, withOther } from "./option-list.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
 
-type ChoiceAnswer = Extract<AnswerValue, { kind: "choice" }>;
+declare module "../types.ts" {
+  interface QuestionTypeDeclarations {
+    select_one: { answer: { kind: "choice"; option: string; other?: string }; problem: never };
+  }
+}
+
+type ChoiceAnswer = AnswerOf<"select_one">;
 
 /** One option, chosen with one tap; an option may ask to specify. */
 export const selectOne: QuestionTypeSpec<ChoiceAnswer> = {
+  choiceList: "list_or_other",
   input(question, state) {
     const stored = state.answers[question.id];
     return { kind: "single_choice", chosen: stored?.kind === "choice" ? stored.option : undefined };
@@ -51,5 +58,9 @@ export const selectOne: QuestionTypeSpec<ChoiceAnswer> = {
       },
     ],
     describe: (answer, option) => withOther(option(answer.option), answer.other),
+    sample(question, draw) {
+      const option = draw.option(question.options.map(({ id }) => id));
+      return { kind: "choice", option, ...sampleOther(question, [option], draw) };
+    },
   },
 };

@@ -1,15 +1,21 @@
-import { DECLINED_CELL } from "../../interchange/cell-conventions.ts";
-import { perWave } from "../../stats/per-wave.ts";
-import { textSummary } from "../../stats/text-summary.ts";
+import { summariseTexts } from "../../stats/text-summary.ts";
 import { OTHER_TEXT_MAX_LENGTH, parseTextInput } from "../answer-input.ts";
-import type { AnswerValue } from "../types.ts";
+import type { AnswerOf } from "../types.ts";
 import type { QuestionTypeSpec } from "./question-type-spec.ts";
+import { stringVariable } from "./string-variable.ts";
 import { mapInput, typedStep } from "./typed-answer.ts";
 
-type TextAnswer = Extract<AnswerValue, { kind: "text" }>;
+declare module "../types.ts" {
+  interface QuestionTypeDeclarations {
+    text: { answer: { kind: "text"; value: string }; problem: never };
+  }
+}
+
+type TextAnswer = AnswerOf<"text">;
 
 /** Free text in one message, within the question's length limit; Skip where the question is optional. */
 export const text: QuestionTypeSpec<TextAnswer> = {
+  choiceList: "none",
   input: (question) => ({
     kind: "typed",
     hint: { key: question.optional ? "question.hint_text_optional" : "question.hint_text" },
@@ -38,28 +44,17 @@ export const text: QuestionTypeSpec<TextAnswer> = {
     },
     summary: {
       shape: "texts",
-      summarise: (question, waves) => ({
-        id: question.id,
-        type: "text",
-        waves: Object.fromEntries(perWave(question, waves, textSummary)),
-      }),
+      summarise: (question, waves) =>
+        summariseTexts("text", question, waves, (value) => (value.kind === "text" ? value.value : undefined)),
     },
     howToFill: (t, question) => t("interchange:codebook.how.text", { maxLength: question.maxLength }),
-    spssVariables: ({ labels, question, answer, declinable }) => [
-      {
-        candidate: question.id,
-        label: labels.text(question),
-        type: "string",
-        level: "nominal",
-        valueLabels: [],
-        ...(declinable ? { missing: DECLINED_CELL } : {}),
-        value: (record) => {
-          const given = answer(record);
-          if (given?.kind === "declined") return DECLINED_CELL;
-          return given?.kind === "text" ? given.value : null;
-        },
-      },
+    spssVariables: (context) => [
+      stringVariable(context, (given) => (given.kind === "text" ? given.value : null)),
     ],
     describe: (answer) => answer.value,
+    sample: (question, draw) => ({
+      kind: "text",
+      value: draw.text(question.maxLength ?? OTHER_TEXT_MAX_LENGTH),
+    }),
   },
 };

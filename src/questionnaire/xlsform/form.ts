@@ -1,18 +1,8 @@
 import type { Language } from "../../i18n/translator.ts";
-import type { RankOrder, Texts } from "../types.ts";
+import type { QuestionType, RankOrder, Texts } from "../types.ts";
 import type { Expression } from "./expression.ts";
 
 export type { Texts };
-
-/** The question types of the supported XLSForm subset. */
-export type FormQuestionType =
-  | "select_one"
-  | "select_multiple"
-  | "rank"
-  | "integer"
-  | "decimal"
-  | "text"
-  | "note";
 
 /**
  * The part of the questionnaire a question belongs to (the `section` column): `identity` asks for personal data,
@@ -32,7 +22,7 @@ export interface QuestionParameters {
 
 export interface FormQuestion {
   name: string;
-  type: FormQuestionType;
+  type: QuestionType;
   /** The choice list of a select_one, select_multiple or rank question. */
   listName?: string;
   /**

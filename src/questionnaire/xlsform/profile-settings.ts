@@ -1,8 +1,9 @@
-import type { FormChoice, FormProblem, FormQuestion, FormQuestionType, XlsForm } from "./form.ts";
+import type { QuestionType } from "../types.ts";
+import type { FormChoice, FormProblem, FormQuestion, XlsForm } from "./form.ts";
 import { type FormSettings, SETTINGS } from "./form-settings.ts";
 import { plainHeader } from "./sheet-columns.ts";
 
-const SAMPLE_TABLE_TYPES: readonly FormQuestionType[] = ["select_one", "integer"];
+const SAMPLE_TABLE_TYPES: readonly QuestionType[] = ["select_one", "integer"];
 
 /** What the profile questions named by `sample_table` and `compare_by` are checked against. */
 interface ProfileScope {

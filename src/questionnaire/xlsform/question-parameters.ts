@@ -1,5 +1,5 @@
-import type { RankOrder } from "../types.ts";
-import type { FormQuestionType, QuestionParameters } from "./form.ts";
+import type { QuestionType, RankOrder } from "../types.ts";
+import type { QuestionParameters } from "./form.ts";
 import { readYesNo } from "./yes-no.ts";
 
 const RANK_ORDERS: readonly RankOrder[] = ["importance", "severity", "frequency"];
@@ -10,7 +10,7 @@ const KEYS: Readonly<
   Record<
     string,
     {
-      types: readonly FormQuestionType[];
+      types: readonly QuestionType[];
       read: (value: string, parameters: QuestionParameters) => string | undefined;
     }
   >
@@ -56,7 +56,7 @@ const KEYS: Readonly<
  */
 export function readParameters(
   cell: string,
-  type: FormQuestionType,
+  type: QuestionType,
 ): { parameters: QuestionParameters; problems: string[] } {
   const parameters: QuestionParameters = {};
   const problems: string[] = [];

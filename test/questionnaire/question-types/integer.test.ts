@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseIntegerInput } from "../../../src/questionnaire/question-types/integer.ts";
 import { QUESTION_TYPES } from "../../../src/questionnaire/question-types/registry.ts";
 import { applyAction } from "../../../src/questionnaire/response-flow.ts";
 import { education, educationQuestion, en, onQuestion, record, spssContext } from "./type-fixtures.ts";
@@ -34,5 +35,19 @@ describe("an integer question", () => {
     expect(variable).toMatchObject({ level: "scale", missing: -99 });
     expect(variable?.value(record({ experience_years: { kind: "integer", value: 9 } }))).toBe(9);
     expect(variable?.value(record({ experience_years: { kind: "declined" } }))).toBe(-99);
+  });
+});
+
+describe("typed numbers", () => {
+  it("accept a whole number in range, with spaces around", () => {
+    expect(parseIntegerInput(years, " 12 ")).toEqual({ ok: true, value: 12 });
+    expect(parseIntegerInput(years, "0")).toEqual({ ok: true, value: 0 });
+  });
+
+  it("refuse words, fractions and numbers out of range", () => {
+    expect(parseIntegerInput(years, "twelve")).toEqual({ ok: false, problem: "not_a_number" });
+    expect(parseIntegerInput(years, "2.5")).toEqual({ ok: false, problem: "not_a_number" });
+    expect(parseIntegerInput(years, "61")).toEqual({ ok: false, problem: "out_of_range" });
+    expect(parseIntegerInput(years, "-1")).toEqual({ ok: false, problem: "out_of_range" });
   });
 });

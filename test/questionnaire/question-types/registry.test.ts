@@ -3,10 +3,11 @@ import type { QuestionTypeSpec } from "../../../src/questionnaire/question-types
 import { QUESTION_TYPES, questionType } from "../../../src/questionnaire/question-types/registry.ts";
 import { selectOne } from "../../../src/questionnaire/question-types/select-one.ts";
 import type { QuestionType } from "../../../src/questionnaire/types.ts";
+import { surveyRowType } from "../../../src/questionnaire/xlsform/survey-type.ts";
 import { fieldQuestion } from "../../support/field-study.ts";
 
 // Checked by `npm run typecheck`: a registry that leaves a type out does not compile, nor a spec without its step.
-// @ts-expect-error the other six types are missing
+// @ts-expect-error the other types are missing
 const incomplete = { select_one: selectOne } satisfies Record<QuestionType, QuestionTypeSpec>;
 // @ts-expect-error a spec needs every part
 const partial: QuestionTypeSpec = { input: selectOne.input, answer: null };
@@ -15,9 +16,21 @@ describe("the question type registry", () => {
   it("gives every question the spec of its type", () => {
     expect(questionType(fieldQuestion("hours_per_week"))).toBe(QUESTION_TYPES.decimal);
     expect(questionType(fieldQuestion("intro"))).toBe(QUESTION_TYPES.note);
-    expect(Object.keys(QUESTION_TYPES).sort()).toEqual(
-      ["decimal", "integer", "note", "rank", "select_multiple", "select_one", "text"].sort(),
-    );
+  });
+
+  it("is where the form reader learns the types, and whether a choice list and or_other follow them", () => {
+    for (const [type, spec] of Object.entries(QUESTION_TYPES)) {
+      const written = spec.choiceList === "none" ? type : `${type} list`;
+      expect(surveyRowType(written)).toEqual({
+        kind: "question",
+        type,
+        orOther: false,
+        ...(spec.choiceList === "none" ? {} : { listName: "list" }),
+      });
+      expect(surveyRowType(`${written} or_other`).kind).toBe(
+        spec.choiceList === "list_or_other" ? "question" : "refused",
+      );
+    }
   });
 
   it("keeps the incomplete registry and spec above for the type checker only", () => {

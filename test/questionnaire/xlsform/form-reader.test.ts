@@ -258,7 +258,7 @@ describe("the XLSForm reader", () => {
         ),
       ),
     ).toEqual([
-      "sheet survey, row 2, column type: the type “geopoint” is not supported; the types are select_one <list>, select_multiple <list>, rank <list>, integer, decimal, text, note, begin_group, end_group",
+      "sheet survey, row 2, column type: the type “geopoint” is not supported; the types are select_one <list>, select_multiple <list>, rank <list>, integer, decimal, text, date, note, begin_group, end_group",
       "sheet survey, row 3, column type: the choice list “nolist” is not on the choices sheet",
       "sheet survey, row 4, column name: the name “q1” is already used on row 3",
       "sheet survey, row 5, column name: “2bad” is not a valid name",

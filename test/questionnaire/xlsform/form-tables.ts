@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { describeProblem } from "../../../src/questionnaire/xlsform/form.ts";
 import { type FormSheets, readXlsForm } from "../../../src/questionnaire/xlsform/form-reader.ts";
+import { surveyRowType } from "../../../src/questionnaire/xlsform/survey-type.ts";
 
 /**
  * A sheet written as a markdown-like table, pyxform's way: one row per line, cells between `|`.
@@ -53,4 +54,11 @@ export function formOf(sheets: FormSheets) {
   const reading = readXlsForm(sheets);
   expect(reading.problems.map(describeProblem)).toEqual([]);
   return { form: reading.form!, warnings: reading.warnings.map(describeProblem) };
+}
+
+/** What the reader says of a `type` cell it refuses, the line the bot and the CLI pass on as it is. */
+export function typeRefusal(cell: string): string {
+  const read = surveyRowType(cell);
+  if (read.kind !== "refused") throw new Error(`the reader takes the type “${cell}”`);
+  return read.message;
 }
