@@ -1,15 +1,13 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { afterEach, beforeEach, expect, it, onTestFailed } from "vitest";
 import { Translations } from "../../src/i18n/translator.ts";
 import type { QuestionnaireSummary } from "../../src/stats/summary-types.ts";
+import { runCli } from "../cli/run-cli.ts";
 import type { SimulatedUser } from "../emulator/simulated-user.ts";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
 import { formWorkbook } from "../support/form-workbook.ts";
 import { BotProcess } from "./bot-process.ts";
 import { disposeHarness, type Harness, startHarness } from "./harness.ts";
 
-const run = promisify(execFile);
 const kk = Translations.load().forLanguage("kk");
 const en = Translations.load().forLanguage("en");
 const COORDINATOR = 810_001;
@@ -101,9 +99,7 @@ it("a coordinator installs a new trilingual form by sending it; experts answer i
     expect(user.lastMessage()?.text).toContain("Рақмет!");
   }
 
-  const { stdout } = await run(process.execPath, ["dist/cli/main.js", "summary", "employment", "--json"], {
-    env: { ...process.env, DATABASE_PATH: bot.databasePath },
-  });
+  const { stdout } = await runCli(bot.databasePath, "summary", "employment", "--json");
   const summary = JSON.parse(stdout) as QuestionnaireSummary;
   expect(summary.respondents).toEqual({ "1": 3 });
   const entry = (id: string) => summary.questions.find((question) => question.id === id);

@@ -1,8 +1,6 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
@@ -10,10 +8,10 @@ import { ResponseRepository } from "../../src/db/response-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { toCsv } from "../../src/report/csv.ts";
 import { readWorkbook } from "../../src/report/xlsx.ts";
+import { runCli } from "../cli/run-cli.ts";
 import { questionnaires } from "../support/questionnaires.ts";
 import { storeTelegramResponse } from "./varied-responses.ts";
 
-const run = promisify(execFile);
 const HEADER = ["respondent_id", "wave", "questionnaire", "anonymous", "region", "experience_years"];
 
 let dir: string;
@@ -21,16 +19,8 @@ let databasePath: string;
 /** Held open for the whole file, as the running bot holds it. */
 let liveDb: SurveyDatabase;
 
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ["dist/cli/main.js", ...args], {
-      env: { ...process.env, DATABASE_PATH: databasePath },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return runCli(databasePath, ...args);
 }
 
 function counts(db: Database.Database) {
