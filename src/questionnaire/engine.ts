@@ -93,15 +93,6 @@ export function previousQuestion(
   );
 }
 
-/** The first question still to be answered, or undefined when the response is complete. */
-export function firstUnanswered(
-  questionnaire: Questionnaire,
-  answers: Answers,
-  flow: FlowOptions,
-): Question | undefined {
-  return visibleQuestions(questionnaire, answers, flow).find((question) => !(question.id in answers));
-}
-
 /** 1-based position of `currentId` among the questions this respondent is asked, e.g. 7 of 21. */
 export function progress(
   questionnaire: Questionnaire,

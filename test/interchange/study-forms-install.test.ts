@@ -6,8 +6,7 @@ import { describe, expect, it } from "vitest";
 import { openDatabase } from "../../src/db/database.ts";
 import { FormRepository } from "../../src/db/form-repository.ts";
 import { SettingRepository } from "../../src/db/setting-repository.ts";
-import { STUDY_FORMS_DIR } from "../../src/interchange/form-workbook.ts";
-import { installStudyForms } from "../../src/interchange/study-forms.ts";
+import { installStudyForms, STUDY_FORMS_DIR } from "../../src/interchange/study-forms.ts";
 import { employmentForm, formWorkbook } from "../support/form-workbook.ts";
 
 const NOW = new Date("2023-08-01T00:00:00Z");

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import {
-  firstUnanswered,
   inapplicableAnswers,
   isRelevant,
   meetsConstraint,
@@ -10,6 +9,7 @@ import {
   visibleQuestions,
 } from "../../src/questionnaire/engine.ts";
 import { questionnaireFromForm } from "../../src/questionnaire/from-xlsform.ts";
+import { firstToAnswer } from "../../src/questionnaire/response-flow.ts";
 import type { Answers } from "../../src/questionnaire/types.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 import { formOf, workbook } from "./xlsform/form-tables.ts";
@@ -73,9 +73,9 @@ describe("visibility and progress", () => {
   });
 
   it("finds the first question still to answer", () => {
-    expect(
-      firstUnanswered(education, { region: { kind: "choice", option: "shymkent" } }, anonymous)?.id,
-    ).toBe("experience_years");
+    expect(firstToAnswer(education, { region: { kind: "choice", option: "shymkent" } }, anonymous)?.id).toBe(
+      "experience_years",
+    );
   });
 });
 

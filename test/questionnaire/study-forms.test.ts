@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { readFormWorkbook, STUDY_FORMS_DIR } from "../../src/interchange/form-workbook.ts";
+import { readFormWorkbook } from "../../src/interchange/form-workbook.ts";
+import { STUDY_FORMS_DIR } from "../../src/interchange/study-forms.ts";
 import type { Question } from "../../src/questionnaire/types.ts";
 import { describeProblem } from "../../src/questionnaire/xlsform/form.ts";
 import { readXlsForm } from "../../src/questionnaire/xlsform/form-reader.ts";

@@ -1,11 +1,17 @@
 import { languageOf, type Translate, Translations } from "../../src/i18n/translator.ts";
-import { loadFormFiles } from "../../src/interchange/form-workbook.ts";
+import { readFormFile, studyFormFiles } from "../../src/interchange/study-forms.ts";
 import { FormTexts } from "../../src/questionnaire/form-texts.ts";
+import { questionnaireFromForm } from "../../src/questionnaire/from-xlsform.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
 
-export const questionnaires = await loadFormFiles({
-  otherLabel: Translations.load().inEveryLanguage("other_option"),
-});
+const conversion = { otherLabel: Translations.load().inEveryLanguage("other_option") };
+
+/** The study's questionnaires read straight from their files, without a database. */
+export const questionnaires = new Map<string, Questionnaire>();
+for (const path of studyFormFiles()) {
+  const { form } = await readFormFile(path);
+  questionnaires.set(form.id, questionnaireFromForm(form, conversion));
+}
 
 export function questionnaire(id: "education" | "healthcare"): Questionnaire {
   return questionnaires.get(id)!;
