@@ -22,8 +22,8 @@ export interface FormConversion {
  * questionnaireFromForm(form!, { otherLabel: { kk: "Басқа", ru: "Другое", en: "Other" } }).questions[0]?.label.kk;
  */
 export function questionnaireFromForm(form: XlsForm, conversion: FormConversion): Questionnaire {
-  const complete = (texts: Texts | undefined, fallback: Texts = {}): Texts =>
-    completeTexts(texts ?? {}, form.defaultLanguage, fallback);
+  const complete = (texts: Texts, fallback: Texts = {}): Texts =>
+    completeTexts(texts, form.defaultLanguage, fallback);
   const groupConditions = new Map(form.groups.map((group) => [group.name, group.relevant]));
   return {
     id: form.id,
@@ -37,16 +37,19 @@ export function questionnaireFromForm(form: XlsForm, conversion: FormConversion)
         question.relevant,
       ]);
       const label = complete(question.labels);
-      const parameters = question.parameters ?? {};
+      const { parameters } = question;
       const bounds = question.constraint ? boundsOf(question.constraint) : {};
-      const built: Question = {
+      return {
         id: question.name,
         type: question.type,
         section: question.section ?? "main",
         label,
         short: complete(question.shortLabels, label),
         hint: complete(question.hints),
-        options: optionsOf(question, form.choiceLists, complete(conversion.otherLabel)),
+        options: optionsOf(question, form.choiceLists, complete(conversion.otherLabel)).map((option) => ({
+          ...option,
+          label: complete(option.label),
+        })),
         optional: !question.required,
         ...bounds,
         ...(question.type === "text" ? { maxLength: parameters.maxLength ?? DEFAULT_TEXT_MAX_LENGTH } : {}),
@@ -56,10 +59,9 @@ export function questionnaireFromForm(form: XlsForm, conversion: FormConversion)
         ...(question.constraint ? { constraint: question.constraint } : {}),
         constraintMessage: complete(question.constraintMessages),
         ...(question.choiceFilter ? { choiceFilter: question.choiceFilter } : {}),
-      };
-      return built;
+      } satisfies Question;
     }),
-    sampleTable: form.sampleTable ?? [],
+    sampleTable: form.sampleTable,
     ...(form.compareBy ? { compareBy: form.compareBy } : {}),
   };
 }
