@@ -21,7 +21,7 @@ export type CategoryProblem =
   | { problem: "unknown_option"; question: string; option: string };
 
 const TOTAL = "total";
-const OPTION_PATTERN = /^([a-z0-9_]+)=([a-z0-9_]+)$/;
+const OPTION_PATTERN = /^([A-Za-z_][\w.-]*)=([\w.-]+)$/;
 
 /** The category as coordinators type it and the database keeps it: `total` or `<question>=<option>`. */
 export function formatCategory(category: QuotaCategory): string {

@@ -1,4 +1,8 @@
 import { isName } from "./expression.ts";
+
+/** A choice's name: as a question's, or a number, as forms from Kobo often write (`1`, `2`, `99`). */
+const CHOICE_NAME = /^[A-Za-z0-9_][A-Za-z0-9_.-]*$/;
+
 import type { FormChoice } from "./form.ts";
 import { completeTexts, type TextPlace } from "./language-fallback.ts";
 import { cellOf, plainHeader, type SheetColumn, textsOf } from "./sheet-columns.ts";
@@ -54,7 +58,7 @@ export function readChoiceLists(
       });
       return;
     }
-    if (!isName(name)) {
+    if (!CHOICE_NAME.test(name)) {
       problems.push({
         sheet: CHOICES,
         row,

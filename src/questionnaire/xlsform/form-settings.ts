@@ -1,9 +1,14 @@
 import { isLanguage, LANGUAGES, type Language } from "../../i18n/translator.ts";
-import { isName } from "./expression.ts";
 import type { FormProblem } from "./form.ts";
 import { cellOf, plainHeader, readColumns, type SheetColumn, textsOf } from "./sheet-columns.ts";
 
 export const SETTINGS = "settings";
+
+/**
+ * What a form id may be: it travels in `t.me/<bot>?start=<form_id>` links (letters, digits, `_` and `-`, as
+ * Telegram allows) and in button data, and is shorter than a receipt, which `/start` also takes.
+ */
+const FORM_ID = /^[A-Za-z][A-Za-z0-9_-]{0,23}$/;
 
 /** Settings Kobo and ODK write for their servers and web forms: read without a problem, left out with a warning. */
 const SERVER_SETTINGS = ["instance_name", "style", "public_key", "submission_url", "allow_choice_duplicates"];
@@ -46,10 +51,13 @@ export function readSettings(
   const row = rows[1] ?? [];
   const place = (base: string) => ({ sheet: SETTINGS, row: 2, column: plainHeader(columns, base) });
   const id = cellOf(row, columns, "form_id");
-  if (!isName(id)) {
+  if (!FORM_ID.test(id)) {
     problems.push({
       ...place("form_id"),
-      message: id === "" ? "the form needs a form_id" : `“${id}” is not a valid name for a form`,
+      message:
+        id === ""
+          ? "the form needs a form_id"
+          : `“${id}” is not a valid form_id: a letter, then up to 23 letters, digits, _ or - (a Telegram link carries it)`,
     });
   }
   const version = cellOf(row, columns, "version");

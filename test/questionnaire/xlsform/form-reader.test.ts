@@ -325,10 +325,25 @@ describe("the XLSForm reader", () => {
       }),
     ).toEqual([
       "sheet survey, row 1, column label::Deutsch (de): the language “Deutsch (de)” is not one of kk, ru, en; write it as label::Name (code)",
-      "sheet settings, row 2, column form_id: “bad id” is not a valid name for a form",
+      "sheet settings, row 2, column form_id: “bad id” is not a valid form_id: a letter, then up to 23 letters, digits, _ or - (a Telegram link carries it)",
       "sheet settings, row 2, column version: the form needs a version",
       "sheet settings, row 2, column default_language: the default language “Deutsch (de)” is not one of kk, ru, en",
       "sheet settings, row 2, column default_language: the survey has a plain “label” column: default_language says its language (kk, ru, en)",
+    ]);
+    const withId = (id: string) =>
+      problemsOf({
+        survey: table(`
+          | type    | name | label::English (en) |
+          | integer | a    | Age                 |
+        `),
+        settings: [
+          ["form_id", "version", "default_language"],
+          [id, "1", "en"],
+        ],
+      });
+    expect([...withId("form.v2"), ...withId("a".repeat(25))]).toEqual([
+      "sheet settings, row 2, column form_id: “form.v2” is not a valid form_id: a letter, then up to 23 letters, digits, _ or - (a Telegram link carries it)",
+      `sheet settings, row 2, column form_id: “${"a".repeat(25)}” is not a valid form_id: a letter, then up to 23 letters, digits, _ or - (a Telegram link carries it)`,
     ]);
     expect(problemsOf({})).toEqual([
       "sheet survey: the workbook has no survey sheet",

@@ -10,7 +10,7 @@ import { compareGroups, type ResponseRecord } from "../../../stats/summarise.ts"
 import type { BotServices } from "../../bot-services.ts";
 
 const CAPTION_LIMIT = 1024;
-const PAGE_PATTERN = /^sum:p:([a-z_]+):(\d+|all):(\d+):(\d+)$/;
+const PAGE_PATTERN = /^sum:p:([A-Za-z0-9_-]+):(\d+|all):(\d+):(\d+)$/;
 
 /** The pages of a summary of the selected waves, with rank questions compared between groups of experts. */
 export function summaryPagesFor(

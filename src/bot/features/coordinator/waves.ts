@@ -8,7 +8,7 @@ import { titleOf } from "../../screens/labels.ts";
 import { escapeHtml } from "../../screens/screen.ts";
 import { activateStoredForm } from "./form-activation.ts";
 
-const OPEN_PATTERN = /^wave:open:([a-z_]+):(\d+)$/;
+const OPEN_PATTERN = /^wave:open:([A-Za-z0-9_-]+):(\d+)$/;
 const CANCEL = "wave:cancel";
 
 /**
@@ -181,8 +181,9 @@ function waveLine(ctx: BotContext, wave: Wave): string {
 
 /** The questionnaire named after the command, or undefined after telling the coordinator how to name it. */
 async function questionnaireArgument(ctx: BotContext, command: string): Promise<string | undefined> {
-  const id = (typeof ctx.match === "string" ? ctx.match : "").trim().toLowerCase();
-  if (ctx.services.questionnaires.has(id)) return id;
+  const written = (typeof ctx.match === "string" ? ctx.match : "").trim().toLowerCase();
+  const id = [...ctx.services.questionnaires.keys()].find((known) => known.toLowerCase() === written);
+  if (id) return id;
   const ids = [...ctx.services.questionnaires.keys()].join(", ");
   await ctx.reply(ctx.t("waves:usage.questionnaire", { command, ids }));
   return undefined;

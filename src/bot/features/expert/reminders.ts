@@ -3,7 +3,7 @@ import type { BotContext } from "../../context.ts";
 import { CONTINUE_PREFIX, REMINDERS_OFF } from "../../reminders/reminder-scheduler.ts";
 import { keyboardWithout } from "../../screens/keyboard-without.ts";
 
-const CONTINUE_PATTERN = new RegExp(`^${CONTINUE_PREFIX}([a-z_]+)$`);
+const CONTINUE_PATTERN = new RegExp(`^${CONTINUE_PREFIX}([A-Za-z0-9_-]+)$`);
 
 /** The buttons of a reminder: continue the unfinished questionnaire, or no more reminders. */
 export const remindersFeature = new Composer<BotContext>();
