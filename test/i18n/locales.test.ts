@@ -3,7 +3,6 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LOCALES_DIR, LANGUAGE_NAMES, LANGUAGES } from "../../src/i18n/translator.ts";
-import type { Texts } from "../../src/questionnaire/types.ts";
 import { questionnaires } from "../support/questionnaires.ts";
 
 type Tree = { [key: string]: string | Tree };
@@ -105,23 +104,6 @@ describe("translations", () => {
         .filter((name) => !own.includes(name))
         .map((name) => `${key}: {{${name}}}`);
     });
-    expect(missing).toEqual([]);
-  });
-
-  it.each(LANGUAGES)("%s: the study's forms name every questionnaire, question and option", (language) => {
-    const missing: string[] = [];
-    const check = (place: string, texts: Texts) => {
-      if (!texts[language]) missing.push(place);
-    };
-    for (const questionnaire of questionnaires.values()) {
-      check(`${questionnaire.id} title`, questionnaire.title);
-      check(`${questionnaire.id} description`, questionnaire.description);
-      for (const question of questionnaire.questions) {
-        check(`${question.id} label`, question.label);
-        check(`${question.id} short label`, question.short);
-        for (const option of question.options) check(`${question.id} option ${option.id}`, option.label);
-      }
-    }
     expect(missing).toEqual([]);
   });
 
