@@ -10,7 +10,7 @@ import { createServices } from "./bot/create-services.ts";
 import { COORDINATOR_COMMANDS } from "./bot/features/coordinator/coordinator-feature.ts";
 import { ReminderScheduler } from "./bot/reminders/reminder-scheduler.ts";
 import { type Config, ConfigError } from "./config.ts";
-import { openDatabase } from "./db/database.ts";
+import { openDatabase } from "./db/sqlite/open-sqlite.ts";
 import { FormRepository } from "./db/form-repository.ts";
 import { SettingRepository } from "./db/setting-repository.ts";
 import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";

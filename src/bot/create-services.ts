@@ -1,7 +1,7 @@
 import type { ApiClientOptions } from "grammy";
 import type { Logger } from "pino";
 import { ConversationStateRepository } from "../db/conversation-state-repository.ts";
-import type { SurveyDatabase } from "../db/database.ts";
+import type { SurveyDatabase } from "../db/sqlite/open-sqlite.ts";
 import { ExpertRepository } from "../db/expert-repository.ts";
 import { FormRepository } from "../db/form-repository.ts";
 import { HandledUpdateRepository } from "../db/handled-update-repository.ts";

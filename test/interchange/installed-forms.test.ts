@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { FormRepository } from "../../src/db/form-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { Translations } from "../../src/i18n/translator.ts";

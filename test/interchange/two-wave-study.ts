@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { FormRepository } from "../../src/db/form-repository.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
