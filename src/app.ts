@@ -10,9 +10,7 @@ import { createServices } from "./bot/create-services.ts";
 import { COORDINATOR_COMMANDS } from "./bot/features/coordinator/coordinator-feature.ts";
 import { ReminderScheduler } from "./bot/reminders/reminder-scheduler.ts";
 import { type Config, ConfigError } from "./config.ts";
-import { FormRepository } from "./db/form-repository.ts";
-import { SettingRepository } from "./db/setting-repository.ts";
-import { openDatabase } from "./db/sqlite/open-sqlite.ts";
+import { openStore } from "./db/survey-store.ts";
 import { sequentialKeys, startPolling, startWebhook } from "./delivery.ts";
 import { LANGUAGES, Translations } from "./i18n/translator.ts";
 import { InFlightUpdates } from "./in-flight-updates.ts";
@@ -49,11 +47,11 @@ export async function startApplication(
   logger: Logger = createLogger(config),
 ): Promise<RunningApplication> {
   const translations = Translations.load();
-  const db = openDatabase(config.databasePath);
-  await installStudyForms({ forms: new FormRepository(db), settings: new SettingRepository(db) }, new Date());
-  const services = keyRefusalsAsConfigErrors(() =>
+  const store = await openStore({ url: config.databaseUrl, path: config.databasePath });
+  await installStudyForms(store, new Date());
+  const services = await keyRefusalsAsConfigErrors(() =>
     createServices({
-      db,
+      store,
       translations,
       pseudonymKey: config.pseudonymKey ?? loadOrCreateKey(config.pseudonymKeyFile),
       token: config.botToken,
@@ -63,7 +61,7 @@ export async function startApplication(
       now: () => new Date(),
     }),
   );
-  if (config.quotasFile) applyQuotaFile(services, config.quotasFile);
+  if (config.quotasFile) await applyQuotaFile(services, config.quotasFile);
 
   const inFlight = new InFlightUpdates();
   let reportStorageUnavailable = () => {};
@@ -109,7 +107,7 @@ export async function startApplication(
     if (!handled || !rest) {
       logger.warn({ unfinishedUpdates: inFlight.count }, "stop deadline passed with work unfinished");
     }
-    db.$client.close();
+    await store.close();
     logger.info("bot stopped");
   };
   let stopping: Promise<void> | undefined;
@@ -144,9 +142,9 @@ async function reachBotApi(config: Config): Promise<UserFromGetMe> {
 }
 
 /** A key file or key the start refuses stops it with one line, like any other configuration error. */
-function keyRefusalsAsConfigErrors<T>(build: () => T): T {
+async function keyRefusalsAsConfigErrors<T>(build: () => Promise<T>): Promise<T> {
   try {
-    return build();
+    return await build();
   } catch (error) {
     if (error instanceof KeyFileError || error instanceof KeyMismatchError)
       throw new ConfigError(error.message, { cause: error });
@@ -185,7 +183,7 @@ async function setCommandMenus(bot: Bot<BotContext>, services: BotServices): Pro
 }
 
 /** Applies the quota targets of QUOTAS_FILE; a file that cannot be used stops the start with its reason. */
-function applyQuotaFile(services: BotServices, path: string): void {
+async function applyQuotaFile(services: BotServices, path: string): Promise<void> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -194,7 +192,7 @@ function applyQuotaFile(services: BotServices, path: string): void {
   }
   try {
     for (const quota of parseQuotaFile(path, text, services.questionnaires))
-      services.quotas.set(quota, services.now());
+      await services.quotas.set(quota, services.now());
   } catch (error) {
     if (!(error instanceof QuotaFileError)) throw error;
     throw new ConfigError(`QUOTAS_FILE: ${error.message}`, { cause: error });

@@ -25,6 +25,13 @@ const configSchema = z.object({
       "BOT_TOKEN does not look like a token from @BotFather (digits, a colon, then letters)",
     ),
   DATABASE_PATH: z.string().default("./data/survey.db"),
+  DATABASE_URL: z
+    .string()
+    .regex(
+      /^postgres(ql)?:\/\//,
+      "DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host/database",
+    )
+    .optional(),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   COORDINATOR_IDS: idList,
   PSEUDONYM_KEY: z.string().min(32, "PSEUDONYM_KEY must be at least 32 characters").optional(),
@@ -43,6 +50,8 @@ const configSchema = z.object({
 export interface Config {
   botToken: string;
   databasePath: string;
+  /** A PostgreSQL server to use instead of the SQLite file at `databasePath`. */
+  databaseUrl?: string;
   apiRoot: string;
   coordinatorIds: number[];
   pseudonymKey?: string;
@@ -89,6 +98,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     botToken: values.BOT_TOKEN,
     databasePath: values.DATABASE_PATH,
+    ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
     apiRoot: values.TELEGRAM_API_ROOT,
     coordinatorIds: values.COORDINATOR_IDS,
     ...(values.PSEUDONYM_KEY ? { pseudonymKey: values.PSEUDONYM_KEY } : {}),

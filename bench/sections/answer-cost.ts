@@ -46,7 +46,7 @@ const noopFetch = async () => new Response(REPLY, { headers: { "content-type": "
 export async function answerCost(options: AnswerCostOptions): Promise<AnswerCostResult> {
   const directory = temporaryDirectory("answer-cost");
   // The test bot's wiring of the services over a file database; the bot itself gets a no-op fetch.
-  const { services, db } = createTestBot({ databasePath: `${directory.path}/survey.db` });
+  const { services, db } = await createTestBot({ databasePath: `${directory.path}/survey.db` });
   try {
     const questionnaire = longest(services);
     const path = scriptedPath(questionnaire, false);
@@ -79,7 +79,7 @@ export async function answerCost(options: AnswerCostOptions): Promise<AnswerCost
           position.question,
         );
         if (round >= WARM_UP) times.push(elapsed);
-        if (!(position.question.id in services.responses.answersOf(responseId))) notStored += 1;
+        if (!(position.question.id in await services.drafts.answersOf(responseId))) notStored += 1;
       }
     }
     const firstMedian = median(firstTimes);
@@ -115,8 +115,8 @@ function seedExpert(
 ): number {
   const now = services.now();
   const pseudonym = services.pseudonyms.participant(userId);
-  services.participants.update(
-    services.participants.findOrCreate(pseudonym, now),
+  await services.participants.update(
+    await services.participants.findOrCreate(pseudonym, now),
     {
       language: "en",
       stage: "answering",
@@ -128,7 +128,7 @@ function seedExpert(
     },
     now,
   );
-  const wave = services.waves.openWave(questionnaire.id)!;
+  const wave = await services.waves.openWave(questionnaire.id)!;
   const response = storeAnswerByAnswer(services.responses, wave, pseudonym, state);
   return response.id;
 }
@@ -143,7 +143,7 @@ async function timeAnswer(
 ): Promise<number> {
   let elapsed = 0;
   for (const action of actionsFor(question)) {
-    const revision = services.participants.find(services.pseudonyms.participant(userId))!.screenRevision;
+    const revision = await services.participants.find(services.pseudonyms.participant(userId))!.screenRevision;
     const update = updates.answer(userId, question, action, revision);
     const started = performance.now();
     await handleUpdate(update);

@@ -46,7 +46,7 @@ export function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtScaleRe
   const databasePath = `${directory.path}/survey.db`;
   try {
     const seeded = openDatabase(databasePath);
-    const { questionnaires } = createTestBot().services;
+    const { questionnaires } = (await createTestBot()).services;
     const questionnaire = questionnaires.get(QUESTIONNAIRE)!;
     const insertStarted = performance.now();
     const answers = insertResponses(seeded, questionnaire, options.responses);
@@ -54,7 +54,7 @@ export function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtScaleRe
     seeded.$client.close();
 
     // The services as the bot wires them, over the seeded file.
-    const { services, db } = createTestBot({ databasePath });
+    const { services, db } = await createTestBot({ databasePath });
     const t = services.translations.forLanguage("en");
     const aggregation = db.$client.prepare(
       `select r.wave_id, a.question_id, a.value, count(*) as n
@@ -81,7 +81,7 @@ export function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtScaleRe
       );
 
       const started = performance.now();
-      const records = services.responses.submitted(QUESTIONNAIRE);
+      const records = await services.results.submitted(QUESTIONNAIRE);
       const loaded = performance.now();
       const full = summariseQuestionnaire(questionnaire, records);
       times.load.push(loaded - started);

@@ -7,7 +7,11 @@ import type { HandledUpdateRepository } from "../db/handled-update-repository.ts
 import type { InvitationRepository } from "../db/invitation-repository.ts";
 import type { ParticipantRepository } from "../db/participant-repository.ts";
 import type { QuotaRepository } from "../db/quota-repository.ts";
-import type { ResponseRepository } from "../db/response-repository.ts";
+import type { DraftRepository } from "../db/draft-repository.ts";
+import type { ReminderRepository } from "../db/reminder-repository.ts";
+import type { ResultRepository } from "../db/result-repository.ts";
+import type { SubmissionRepository } from "../db/submission-repository.ts";
+import type { SurveyStore } from "../db/survey-store.ts";
 import type { TallyRepository } from "../db/tally-repository.ts";
 import type { WaveRepository } from "../db/wave-repository.ts";
 import type { Translations } from "../i18n/translator.ts";
@@ -18,6 +22,8 @@ import type { InvitationRuns } from "./invitations/invitation-runs.ts";
 
 /** What the bot's features need from the rest of the program; tests pass their own. */
 export interface BotServices {
+  /** The database: its repositories below, and what holds across instances (a person's lock). */
+  store: SurveyStore;
   questionnaires: QuestionnaireCatalog;
   translations: Translations;
   pseudonyms: Pseudonyms;
@@ -27,7 +33,13 @@ export interface BotServices {
   /** Installed forms and uploads waiting for a coordinator's confirmation. */
   forms: FormRepository;
   participants: ParticipantRepository;
-  responses: ResponseRepository;
+  /** Responses being answered. */
+  drafts: DraftRepository;
+  /** Submit, and sealed responses reopened or withdrawn by their receipts. */
+  submissions: SubmissionRepository;
+  /** Submitted responses as statistics, exports and imports read them. */
+  results: ResultRepository;
+  reminders: ReminderRepository;
   tallies: TallyRepository;
   handledUpdates: HandledUpdateRepository;
   experts: ExpertRepository;

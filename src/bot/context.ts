@@ -9,7 +9,7 @@ export interface SurveyFlavor {
   /** Translator for the language this user chose (or their Telegram client's, until they choose). */
   t: Translate;
   /** The sender's private chat with the survey, loaded once per update (created on first contact). */
-  expertChat: () => ExpertChat;
+  expertChat: () => Promise<ExpertChat>;
 }
 
 /** Context of the bot's own middleware; conversations see a plain Context and get services by closure. */

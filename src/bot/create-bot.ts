@@ -83,20 +83,20 @@ export function createBot(
       },
     }),
   );
-  guarded.use(oncePerUpdate(services.handledUpdates, services.now));
+  guarded.use(oncePerUpdate(services));
   guarded.use(async (ctx, next) => {
     ctx.services = services;
     const from = ctx.from;
     const pseudonym = from && services.pseudonyms.participant(from.id);
-    const participant = pseudonym ? services.participants.find(pseudonym) : undefined;
+    const participant = pseudonym ? await services.participants.find(pseudonym) : undefined;
     const language = isLanguage(participant?.language)
       ? participant.language
       : languageFromTelegram(from?.language_code);
     ctx.t = services.translations.forLanguage(language);
-    let chat: ExpertChat | undefined;
+    let chat: Promise<ExpertChat> | undefined;
     ctx.expertChat = () => {
       if (!from || !pseudonym) throw new Error("an expert chat needs a sender");
-      chat ??= new ExpertChat(ctx, from.id, { pseudonym, participant });
+      chat ??= ExpertChat.open(ctx, from.id, { pseudonym, participant });
       return chat;
     };
     await next();

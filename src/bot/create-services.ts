@@ -1,17 +1,6 @@
 import type { ApiClientOptions } from "grammy";
 import type { Logger } from "pino";
-import { ConversationStateRepository } from "../db/conversation-state-repository.ts";
-import { ExpertRepository } from "../db/expert-repository.ts";
-import { FormRepository } from "../db/form-repository.ts";
-import { HandledUpdateRepository } from "../db/handled-update-repository.ts";
-import { InvitationRepository } from "../db/invitation-repository.ts";
-import { ParticipantRepository } from "../db/participant-repository.ts";
-import { QuotaRepository } from "../db/quota-repository.ts";
-import { ResponseRepository } from "../db/response-repository.ts";
-import { SettingRepository } from "../db/setting-repository.ts";
-import type { SurveyDatabase } from "../db/sqlite/open-sqlite.ts";
-import { TallyRepository } from "../db/tally-repository.ts";
-import { WaveRepository } from "../db/wave-repository.ts";
+import type { SurveyStore } from "../db/survey-store.ts";
 import type { Translations } from "../i18n/translator.ts";
 import { loadInstalledForms } from "../interchange/installed-forms.ts";
 import { GuessLimiter } from "../privacy/guess-limiter.ts";
@@ -24,7 +13,7 @@ import { createBroadcastApi } from "./invitations/broadcast-api.ts";
 import { InvitationRuns } from "./invitations/invitation-runs.ts";
 
 export interface ServiceOptions {
-  db: SurveyDatabase;
+  store: SurveyStore;
   /** Questionnaires offered besides the forms installed in the database (tests give theirs here). */
   questionnaires?: ReadonlyMap<string, Questionnaire>;
   translations: Translations;
@@ -44,41 +33,45 @@ export interface ServiceOptions {
  * stored before they were sealed at Submit.
  *
  * @example
- * const services = createServices({ db: openDatabase(":memory:"), questionnaires, translations, ... });
+ * const services = await createServices({ store: await openStore({ path: ":memory:" }), translations, ... });
  */
-export function createServices(options: ServiceOptions): BotServices {
-  const { db } = options;
+export async function createServices(options: ServiceOptions): Promise<BotServices> {
+  const { store } = options;
   const pseudonyms = new Pseudonyms(options.pseudonymKey);
-  bindPseudonymKey(new SettingRepository(db), pseudonyms);
+  await bindPseudonymKey(store.settings, pseudonyms);
   const services: BotServices = {
     questionnaires: new QuestionnaireCatalog(options.questionnaires ?? []),
     translations: options.translations,
     pseudonyms,
     receiptGuesses: new GuessLimiter(),
-    waves: new WaveRepository(db),
-    forms: new FormRepository(db),
-    participants: new ParticipantRepository(db),
-    responses: new ResponseRepository(db),
-    tallies: new TallyRepository(db),
-    handledUpdates: new HandledUpdateRepository(db),
-    experts: new ExpertRepository(db),
-    quotas: new QuotaRepository(db),
-    invitations: new InvitationRepository(db),
+    store,
+    waves: store.waves,
+    forms: store.forms,
+    participants: store.participants,
+    drafts: store.drafts,
+    submissions: store.submissions,
+    results: store.results,
+    reminders: store.reminders,
+    tallies: store.tallies,
+    handledUpdates: store.handledUpdates,
+    experts: store.experts,
+    quotas: store.quotas,
+    invitations: store.invitations,
     invitationRuns: new InvitationRuns(),
     broadcastApi: createBroadcastApi(options.token, options.client),
-    conversationStates: new ConversationStateRepository(db),
+    conversationStates: store.conversationStates,
     coordinatorIds: new Set(options.coordinatorIds),
     logger: options.logger,
     now: options.now,
   };
-  const installed = loadInstalledForms(services, {
+  const installed = await loadInstalledForms(services, {
     otherLabel: options.translations.inEveryLanguage("other_option"),
   });
   for (const questionnaire of installed.questionnaires.values())
     services.questionnaires.install(questionnaire);
   if (installed.unreadable.length > 0)
     options.logger.error({ forms: installed.unreadable }, "installed forms the reader no longer accepts");
-  services.waves.ensureFirstWaves(services.questionnaires.keys(), options.now());
-  services.responses.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId));
+  await services.waves.ensureFirstWaves(services.questionnaires.keys(), options.now());
+  await services.submissions.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId));
   return services;
 }

@@ -1,6 +1,6 @@
 import { type Context, GrammyError } from "grammy";
 import type { Participant, ParticipantChanges } from "../db/participant-repository.ts";
-import type { StoredResponse } from "../db/response-repository.ts";
+import type { StoredResponse } from "../db/response-rows.ts";
 import type { Wave } from "../db/wave-repository.ts";
 import { isLanguage, type Language, languageFromTelegram, type Translate } from "../i18n/translator.ts";
 import { findQuestion, progress, visibleQuestions } from "../questionnaire/engine.ts";
@@ -49,14 +49,26 @@ export class ExpertChat {
   /** This update advanced the stored revision and no screen carries it yet: the next screen takes it. */
   private revisionUnused = false;
 
-  constructor(
+  private constructor(
     private readonly ctx: ExpertChatContext,
     readonly telegramId: number,
-    known?: { pseudonym: string; participant: Participant | undefined },
+    pseudonym: string,
+    participant: Participant,
   ) {
-    this.pseudonym = known?.pseudonym ?? ctx.services.pseudonyms.participant(telegramId);
-    this.participant =
-      known?.participant ?? ctx.services.participants.findOrCreate(this.pseudonym, ctx.services.now());
+    this.pseudonym = pseudonym;
+    this.participant = participant;
+  }
+
+  /** The chat of `telegramId`, its participant created on first contact (or as the update already read it). */
+  static async open(
+    ctx: ExpertChatContext,
+    telegramId: number,
+    known?: { pseudonym: string; participant: Participant | undefined },
+  ): Promise<ExpertChat> {
+    const pseudonym = known?.pseudonym ?? ctx.services.pseudonyms.participant(telegramId);
+    const participant =
+      known?.participant ?? (await ctx.services.participants.findOrCreate(pseudonym, ctx.services.now()));
+    return new ExpertChat(ctx, telegramId, pseudonym, participant);
   }
 
   get language(): Language {
@@ -69,9 +81,14 @@ export class ExpertChat {
     return this.ctx.services.translations.forLanguage(this.language);
   }
 
-  update(changes: ParticipantChanges): void {
+  async update(changes: ParticipantChanges): Promise<void> {
     const { participants, now } = this.ctx.services;
-    this.participant = participants.update(this.participant, changes, now());
+    this.stored(await participants.update(this.participant, changes, now()), changes);
+  }
+
+  /** The participant as a write of `changes` (here or with an answer) stored it. */
+  stored(participant: Participant, changes: ParticipantChanges): void {
+    this.participant = participant;
     if ("questionnaire" in changes || "anonymous" in changes || "stage" in changes) this.answered = undefined;
   }
 
@@ -79,8 +96,19 @@ export class ExpertChat {
    * Applies `changes` and makes the buttons of every screen shown so far stale, in the same write: buttons
    * name no question, so a screen must be stale the moment what it asked is answered or abandoned.
    */
-  retireScreen(changes: ParticipantChanges = {}): void {
-    this.update({ ...changes, screenRevision: this.participant.screenRevision + 1 });
+  async retireScreen(changes: ParticipantChanges = {}): Promise<void> {
+    await this.update(this.retiring(changes));
+    this.revisionUnused = true;
+  }
+
+  /** `changes` with the screen revision advanced, for a write that retires the screen. */
+  retiring(changes: ParticipantChanges = {}): ParticipantChanges {
+    return { ...changes, screenRevision: this.participant.screenRevision + 1 };
+  }
+
+  /** The screen was retired by a write made elsewhere (an answer's transaction). */
+  screenRetired(participant: Participant, changes: ParticipantChanges): void {
+    this.stored(participant, changes);
     this.revisionUnused = true;
   }
 
@@ -105,25 +133,25 @@ export class ExpertChat {
   }
 
   /** Whether the expert has submitted anonymously in the wave (their response itself cannot be found). */
-  submittedAnonymously(questionnaire: string, waveId: number): boolean {
-    return this.ctx.services.responses.hasSubmission(this.submissionMarker(questionnaire, waveId));
+  submittedAnonymously(questionnaire: string, waveId: number): Promise<boolean> {
+    return this.ctx.services.submissions.hasSubmission(this.submissionMarker(questionnaire, waveId));
   }
 
   /** The response of the chosen questionnaire in its open wave, if the expert has started one. */
-  activeResponse(): ActiveResponse | undefined {
+  async activeResponse(): Promise<ActiveResponse | undefined> {
     const { questionnaire: questionnaireId, anonymous } = this.participant;
     const questionnaire = questionnaireId ? this.ctx.services.questionnaires.get(questionnaireId) : undefined;
     if (!questionnaire || anonymous === null) return undefined;
-    const wave = this.ctx.services.waves.openWave(questionnaire.id);
+    const wave = await this.ctx.services.waves.openWave(questionnaire.id);
     if (!wave) return undefined;
-    const response = this.ctx.services.responses.find(
+    const response = await this.ctx.services.drafts.find(
       wave.id,
       this.respondentKey(questionnaire.id, anonymous),
     );
     if (!response) return undefined;
     const state: ResponseState = {
       anonymous: response.anonymous,
-      answers: this.ctx.services.responses.answersOf(response.id),
+      answers: await this.ctx.services.drafts.answersOf(response.id),
       current: response.currentQuestion,
       reviewing: response.reviewing,
       pending: (response.pending as Pending | null) ?? null,
@@ -152,7 +180,7 @@ export class ExpertChat {
     if (stage === "anonymity") return this.present((rev) => anonymityScreen(t, rev), placement);
     if (stage === "submitted" && this.participant.anonymous)
       return this.present(() => sealedScreen(t), placement);
-    const active = this.answered ?? this.activeResponse();
+    const active = this.answered ?? (await this.activeResponse());
     if (!active) return this.noOpenWave();
     const { questionnaire, state, response } = active;
     if (stage === "submitted") return this.present((rev) => submittedScreen(t, rev), placement);
@@ -168,7 +196,7 @@ export class ExpertChat {
 
   /** Tells the expert that no wave is open; nothing is stored. */
   async noOpenWave(): Promise<void> {
-    this.retireScreen({ stage: "questionnaire" });
+    await this.retireScreen({ stage: "questionnaire" });
     await this.ctx.reply(this.t("no_open_wave"));
   }
 
@@ -179,7 +207,7 @@ export class ExpertChat {
   async present(build: (revision: number) => Screen, placement: Placement): Promise<void> {
     // Stored before the screen goes out: a step may already have moved the expert on, and buttons carry no
     // question, so the earlier screen must be stale even if this one never arrives (a failed call, a crash).
-    if (!this.revisionUnused) this.retireScreen();
+    if (!this.revisionUnused) await this.retireScreen();
     this.revisionUnused = false;
     const screen = build(this.participant.screenRevision);
     const options = { parse_mode: "HTML" as const, reply_markup: screen.keyboard };
@@ -194,7 +222,7 @@ export class ExpertChat {
       }
     }
     const sent = await this.ctx.api.sendMessage(this.telegramId, screen.text, options);
-    this.update({ screenMessageId: sent.message_id });
+    await this.update({ screenMessageId: sent.message_id });
   }
 }
 

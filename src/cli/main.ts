@@ -1,13 +1,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configuredBotToken } from "../config.ts";
-import { FormRepository } from "../db/form-repository.ts";
-import { ResponseRepository } from "../db/response-repository.ts";
-import { SettingRepository } from "../db/setting-repository.ts";
-import { backupDatabase } from "../db/sqlite/backup-sqlite.ts";
-import { openDatabase } from "../db/sqlite/open-sqlite.ts";
-import { TallyRepository } from "../db/tally-repository.ts";
-import { WaveRepository } from "../db/wave-repository.ts";
+import { openStore } from "../db/survey-store.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";
 import { EXPORT_FORMATS, type ExportFormat, writeExportFiles } from "../interchange/export-files.ts";
 import { IMPORT_LIMITS } from "../interchange/import-limits.ts";
@@ -72,14 +66,14 @@ if (values.help || !command) {
   process.exit(command || values.help ? 0 : 1);
 }
 
-const databasePath = process.env.DATABASE_PATH ?? "./data/survey.db";
+const location = { url: process.env.DATABASE_URL, path: process.env.DATABASE_PATH ?? "./data/survey.db" };
 
 if (command === "questionnaire") {
   const [action, path] = rest;
   if (action === "list") {
-    const db = openDatabase(databasePath);
-    console.log(formList(new FormRepository(db), new WaveRepository(db)));
-    db.$client.close();
+    const store = await openStore(location);
+    console.log(await formList(store.forms, store.waves));
+    await store.close();
     process.exit(0);
   }
   if ((action !== "check" && action !== "add") || !path) {
@@ -94,27 +88,29 @@ if (command === "questionnaire") {
     console.log(check.summary);
     process.exit(0);
   }
-  const db = openDatabase(databasePath);
-  const added = addForm(new FormRepository(db), check, new Date());
-  db.$client.close();
+  const store = await openStore(location);
+  const added = await addForm(store.forms, check, new Date());
+  await store.close();
   if (!added.ok) fail(added.line);
   console.log(added.line);
   process.exit(0);
 }
 
-const db = openDatabase(databasePath);
-const responses = new ResponseRepository(db);
-const waves = new WaveRepository(db);
-const tallies = new TallyRepository(db);
-const forms = new FormRepository(db);
-await installStudyForms({ forms, settings: new SettingRepository(db) }, new Date());
-const installed = loadInstalledForms(
+const store = await openStore(location);
+const { waves, forms } = store;
+await installStudyForms(store, new Date());
+const installed = await loadInstalledForms(
   { forms, waves },
   { otherLabel: Translations.load().inEveryLanguage("other_option") },
 );
 const questionnaires = installed.questionnaires;
 for (const form of installed.unreadable) console.error(`Warning: the installed form ${form} cannot be read`);
-waves.ensureFirstWaves(questionnaires.keys(), new Date());
+await waves.ensureFirstWaves(questionnaires.keys(), new Date());
+
+function interchangeStore() {
+  const { results, drafts, tallies } = store;
+  return { waves, forms, results, drafts, tallies };
+}
 
 function cliTranslator() {
   return Translations.load().forLanguage(isLanguage(values.lang) ? values.lang : "en");
@@ -131,7 +127,7 @@ if (command === "summary") {
     fail(`Unknown questionnaire. Choose one of: ${[...questionnaires.keys()].join(", ")}`);
   const wave = values.wave === undefined ? undefined : Number(values.wave);
   if (wave !== undefined && !Number.isInteger(wave)) fail("--wave takes a wave number");
-  const summary = summariseStoredWaves({ waves, tallies, forms }, questionnaire, wave ?? "all");
+  const summary = await summariseStoredWaves(store, questionnaire, wave ?? "all");
   if (values.json) {
     console.log(JSON.stringify(summary));
   } else {
@@ -147,7 +143,7 @@ if (command === "summary") {
   if (!existsSync(path)) fail(`No file at ${path}`);
   if (statSync(path).size > IMPORT_LIMITS.fileBytes) fail(refusalText(cliTranslator(), "file_size"));
   const result = await importResponses(
-    { questionnaires, waves, responses, tallies, forms },
+    { ...interchangeStore(), questionnaires },
     readFileSync(path),
     new Date(),
   );
@@ -164,7 +160,7 @@ if (command === "summary") {
       ? [...questionnaires.values()]
       : [questionnaires.get(values.questionnaire) ?? fail(`Unknown questionnaire "${values.questionnaire}"`)];
   const { written, cuts } = await writeExportFiles(
-    { questionnaires, waves, responses, tallies, forms },
+    { ...interchangeStore(), questionnaires },
     cliTranslator(),
     { format, out, questionnaires: chosen },
   );
@@ -172,9 +168,9 @@ if (command === "summary") {
   console.log(written.join("\n"));
 } else if (command === "backup") {
   const path = rest[0] ?? fail("backup takes the path of the copy to write");
-  await backupDatabase(db.$client, path).catch((error: Error) => fail(`Backup failed: ${error.message}`));
+  await store.backup(path).catch((error: Error) => fail(`Backup failed: ${error.message}`));
   console.log(`Backup written to ${path}`);
 } else {
   fail(`Unknown command "${command}".\n\n${USAGE}`);
 }
-db.$client.close();
+await store.close();

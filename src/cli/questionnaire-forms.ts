@@ -9,16 +9,16 @@ import { questionCount } from "./questionnaire-check.ts";
  * same id and version with other content is refused, since stored responses name the version they answered.
  *
  * @example
- * addForm(forms, { form, sheets }, new Date());
+ * await addForm(forms, { form, sheets }, new Date());
  * // { ok: true, line: "Installed form employment, version 3: 5 questions" }
  */
-export function addForm(
+export async function addForm(
   forms: FormRepository,
   { form, sheets }: { form: XlsForm; sheets: FormSheets },
   now: Date,
-): { ok: boolean; line: string } {
+): Promise<{ ok: boolean; line: string }> {
   const named = `form ${form.id}, version ${form.version}`;
-  switch (forms.install({ formId: form.id, version: form.version, sheets }, now)) {
+  switch (await forms.install({ formId: form.id, version: form.version, sheets }, now)) {
     case "new":
       return { ok: true, line: `Installed ${named}: ${questionCount(form)}` };
     case "installed":
@@ -36,18 +36,18 @@ export function addForm(
  * that runs it.
  *
  * @example
- * formList(forms, waves);
+ * await formList(forms, waves);
  * // "employment\n  version 4, installed 2026-11-29\n  version 3, installed 2026-11-20, run by open wave 2"
  */
-export function formList(forms: FormRepository, waves: WaveRepository): string {
-  const stored = forms.list();
+export async function formList(forms: FormRepository, waves: WaveRepository): Promise<string> {
+  const stored = await forms.list();
   if (stored.length === 0) return "No forms installed";
   const lines: string[] = [];
   let previous: string | undefined;
   for (const form of stored) {
     if (form.formId !== previous) lines.push(form.formId);
     previous = form.formId;
-    const open = waves.openWave(form.formId);
+    const open = await waves.openWave(form.formId);
     const running = open?.formVersion === form.version ? `, run by open wave ${open.number}` : "";
     lines.push(
       `  version ${form.version}, installed ${form.installedAt.toISOString().slice(0, 10)}${running}`,

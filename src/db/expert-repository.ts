@@ -1,44 +1,58 @@
 import { eq, inArray } from "drizzle-orm";
-import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
-import { experts, participants, responses } from "./sqlite/schema.ts";
-import { scrubWriteAheadLog } from "./sqlite/wal-scrub.ts";
+import type { Connection } from "./connection.ts";
+import type { experts } from "./sqlite/schema.ts";
 
 export type Expert = typeof experts.$inferSelect;
 export type ExpertNames = Pick<Expert, "username" | "firstName" | "lastName">;
 
 /** Accounts of named experts: never written for an expert who answers anonymously. */
 export class ExpertRepository {
-  constructor(private readonly db: SurveyDatabase) {}
+  constructor(private readonly connection: Connection) {}
 
-  find(pseudonym: string): Expert | undefined {
-    return this.db.select().from(experts).where(eq(experts.pseudonym, pseudonym)).get();
+  find(pseudonym: string): Promise<Expert | undefined> {
+    const { experts } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db.select().from(experts).where(eq(experts.pseudonym, pseudonym));
+      return row;
+    });
   }
 
   /**
    * An expert who chose to answer with their name: the chat to write reminders and invitations to, and
    * nothing more until they submit.
    */
-  enrol(pseudonym: string, account: Pick<Expert, "telegramId" | "language">, now: Date): void {
-    this.db
-      .insert(experts)
-      .values({ pseudonym, ...account, createdAt: now })
-      .onConflictDoUpdate({ target: experts.pseudonym, set: account })
-      .run();
+  async enrol(pseudonym: string, account: Pick<Expert, "telegramId" | "language">, now: Date): Promise<void> {
+    const { experts } = this.connection.tables;
+    await this.connection.use((db) =>
+      db
+        .insert(experts)
+        .values({ pseudonym, ...account, createdAt: now })
+        .onConflictDoUpdate({ target: experts.pseudonym, set: account }),
+    );
   }
 
   /** At a named Submit: the names their Telegram profile shows, kept with the answers they signed. */
-  completeAccount(pseudonym: string, names: ExpertNames): void {
-    this.db.update(experts).set(names).where(eq(experts.pseudonym, pseudonym)).run();
+  async completeAccount(pseudonym: string, names: ExpertNames): Promise<void> {
+    await this.update(pseudonym, names);
   }
 
-  update(pseudonym: string, changes: Partial<Pick<Expert, "remindersEnabled" | "inviteToNextWave">>): void {
-    this.db.update(experts).set(changes).where(eq(experts.pseudonym, pseudonym)).run();
+  async update(
+    pseudonym: string,
+    changes: Partial<Pick<Expert, "remindersEnabled" | "inviteToNextWave"> & ExpertNames>,
+  ): Promise<void> {
+    const { experts } = this.connection.tables;
+    await this.connection.use((db) =>
+      db.update(experts).set(changes).where(eq(experts.pseudonym, pseudonym)),
+    );
   }
 
-  /** Deletes the account, leaving no page image of it in the write-ahead log. */
-  delete(pseudonym: string): void {
-    if (this.db.delete(experts).where(eq(experts.pseudonym, pseudonym)).run().changes > 0)
-      scrubWriteAheadLog(this.db.$client);
+  /** Deletes the account, leaving no copy of it in the engine's log. */
+  async delete(pseudonym: string): Promise<void> {
+    const { experts } = this.connection.tables;
+    const deleted = await this.connection.use((db) =>
+      db.delete(experts).where(eq(experts.pseudonym, pseudonym)).returning({ pseudonym: experts.pseudonym }),
+    );
+    if (deleted.length > 0) this.connection.erased();
   }
 
   /**
@@ -46,15 +60,19 @@ export class ExpertRepository {
    * every response given under their name and their unfinished anonymous drafts (`draftKeys`). Submitted
    * anonymous responses carry no key of theirs and stay. Returns how many responses were deleted.
    */
-  deleteEverything(pseudonym: string, draftKeys: readonly string[] = []): number {
-    const deleted = this.db.transaction((tx) => {
+  async deleteEverything(pseudonym: string, draftKeys: readonly string[] = []): Promise<number> {
+    const { experts, participants, responses } = this.connection.tables;
+    const deleted = await this.connection.transaction(async (db) => {
       const keys = [pseudonym, ...draftKeys];
-      const count = tx.delete(responses).where(inArray(responses.respondentKey, keys)).run().changes;
-      tx.delete(experts).where(eq(experts.pseudonym, pseudonym)).run();
-      tx.delete(participants).where(eq(participants.pseudonym, pseudonym)).run();
-      return count;
+      const gone = await db
+        .delete(responses)
+        .where(inArray(responses.respondentKey, keys))
+        .returning({ id: responses.id });
+      await db.delete(experts).where(eq(experts.pseudonym, pseudonym));
+      await db.delete(participants).where(eq(participants.pseudonym, pseudonym));
+      return gone.length;
     });
-    scrubWriteAheadLog(this.db.$client);
+    this.connection.erased();
     return deleted;
   }
 }

@@ -1,6 +1,20 @@
-import { and, eq, lt, or } from "drizzle-orm";
-import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
-import { invitations } from "./sqlite/schema.ts";
+import {
+  and,
+  asc,
+  count,
+  eq,
+  exists,
+  isNotNull,
+  lt,
+  ne,
+  not,
+  notExists,
+  or,
+  type SQL,
+  sql,
+} from "drizzle-orm";
+import type { Connection } from "./connection.ts";
+import type { invitations } from "./sqlite/schema.ts";
 
 export type InvitationStatus = (typeof invitations.$inferSelect)["status"];
 
@@ -23,7 +37,7 @@ export interface InvitationRecipient {
  * a run sends at once.
  */
 export class InvitationRepository {
-  constructor(private readonly db: SurveyDatabase) {}
+  constructor(private readonly connection: Connection) {}
 
   /**
    * Experts who asked to be invited and submitted this questionnaire in an earlier wave, who have not
@@ -36,52 +50,88 @@ export class InvitationRepository {
     waveNumber: number,
     waveId?: number,
     runStartedAt?: Date,
-  ): InvitationRecipient[] {
-    const rows = this.db.$client
-      .prepare(
-        `select e.pseudonym as expert, e.telegram_id as telegramId, coalesce(p.language, e.language) as language,
-           exists (select 1 from invitations i
-                   where i.wave_id = ? and i.expert = e.pseudonym and i.status = 'sending') as interrupted
-         from experts e
-         left join participants p on p.pseudonym = e.pseudonym
-         where e.invite_to_next_wave = 1
-           and exists (
-             select 1 from responses r join waves w on w.id = r.wave_id
-             where r.respondent_key = e.pseudonym and r.questionnaire = ? and w.number < ?
-               and r.submitted_at is not null)
-           and not exists (select 1 from responses r where r.wave_id = ? and r.respondent_key = e.pseudonym)
-           and not exists (
-             select 1 from invitations i
-             where i.wave_id = ? and i.expert = e.pseudonym and i.status <> 'failed'
-               and not (i.status = 'sending' and i.updated_at < ?))
-         order by e.created_at, e.pseudonym`,
-      )
-      .all(
-        waveId ?? null,
-        questionnaire,
-        waveNumber,
-        waveId ?? null,
-        waveId ?? null,
-        runStartedAt?.getTime() ?? null,
-      ) as Array<Omit<InvitationRecipient, "interrupted"> & { interrupted: number }>;
-    return rows.map((row) => ({ ...row, interrupted: row.interrupted === 1 }));
+  ): Promise<InvitationRecipient[]> {
+    const { experts, participants, responses, waves, invitations } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const invitationOf = (...conditions: SQL[]) =>
+        db
+          .select({ expert: invitations.expert })
+          .from(invitations)
+          .where(and(eq(invitations.expert, experts.pseudonym), ...conditions));
+      const submittedEarlier = db
+        .select({ id: responses.id })
+        .from(responses)
+        .innerJoin(waves, eq(waves.id, responses.waveId))
+        .where(
+          and(
+            eq(responses.respondentKey, experts.pseudonym),
+            eq(responses.questionnaire, questionnaire),
+            lt(waves.number, waveNumber),
+            isNotNull(responses.submittedAt),
+          ),
+        );
+      const inThisWave =
+        waveId === undefined
+          ? []
+          : [
+              notExists(
+                db
+                  .select({ id: responses.id })
+                  .from(responses)
+                  .where(and(eq(responses.waveId, waveId), eq(responses.respondentKey, experts.pseudonym))),
+              ),
+              notExists(
+                invitationOf(
+                  eq(invitations.waveId, waveId),
+                  ne(invitations.status, "failed"),
+                  not(
+                    and(
+                      eq(invitations.status, "sending"),
+                      runStartedAt ? lt(invitations.updatedAt, runStartedAt) : sql`true`,
+                    )!,
+                  ),
+                ),
+              ),
+            ];
+      const rows = await db
+        .select({
+          expert: experts.pseudonym,
+          telegramId: experts.telegramId,
+          language: sql<string | null>`coalesce(${participants.language}, ${experts.language})`,
+          interrupted:
+            waveId === undefined
+              ? sql<boolean>`false`
+              : exists(invitationOf(eq(invitations.waveId, waveId), eq(invitations.status, "sending"))),
+        })
+        .from(experts)
+        .leftJoin(participants, eq(participants.pseudonym, experts.pseudonym))
+        .where(and(eq(experts.inviteToNextWave, true), exists(submittedEarlier), ...inThisWave))
+        .orderBy(asc(experts.createdAt), asc(experts.pseudonym));
+      return rows.map((row) => ({ ...row, interrupted: Boolean(row.interrupted) }));
+    });
   }
 
   /** Invitations of the wave left at "sending" by a run that stopped before it knew whether they went out. */
-  countInterrupted(waveId: number): number {
-    return this.db.$client
-      .prepare("select count(*) from invitations where wave_id = ? and status = 'sending'")
-      .pluck()
-      .get(waveId) as number;
+  countInterrupted(waveId: number): Promise<number> {
+    const { invitations } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db
+        .select({ interrupted: count() })
+        .from(invitations)
+        .where(and(eq(invitations.waveId, waveId), eq(invitations.status, "sending")));
+      return row?.interrupted ?? 0;
+    });
   }
 
   /**
    * Takes the invitation for sending; false when it is already taken (sent, blocked, or being sent by a run
    * that started at `runStartedAt` or later). A row left at "sending" by an earlier run is taken again.
+   * One statement, so two instances claiming the same invitation at once cannot both take it.
    */
-  claim(waveId: number, expert: string, now: Date, runStartedAt: Date = now): boolean {
-    return (
-      this.db
+  claim(waveId: number, expert: string, now: Date, runStartedAt: Date = now): Promise<boolean> {
+    const { invitations } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const claimed = await db
         .insert(invitations)
         .values({ waveId, expert, status: "sending", updatedAt: now })
         .onConflictDoUpdate({
@@ -92,15 +142,23 @@ export class InvitationRepository {
             and(eq(invitations.status, "sending"), lt(invitations.updatedAt, runStartedAt)),
           ),
         })
-        .run().changes > 0
-    );
+        .returning({ expert: invitations.expert });
+      return claimed.length > 0;
+    });
   }
 
-  finish(waveId: number, expert: string, status: Exclude<InvitationStatus, "sending">, now: Date): void {
-    this.db
-      .update(invitations)
-      .set({ status, updatedAt: now })
-      .where(and(eq(invitations.waveId, waveId), eq(invitations.expert, expert)))
-      .run();
+  async finish(
+    waveId: number,
+    expert: string,
+    status: Exclude<InvitationStatus, "sending">,
+    now: Date,
+  ): Promise<void> {
+    const { invitations } = this.connection.tables;
+    await this.connection.use((db) =>
+      db
+        .update(invitations)
+        .set({ status, updatedAt: now })
+        .where(and(eq(invitations.waveId, waveId), eq(invitations.expert, expert))),
+    );
   }
 }

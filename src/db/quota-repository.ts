@@ -1,74 +1,75 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import { formatCategory, type Quota, type QuotaCategory } from "../quotas/quota-category.ts";
-import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
-import { quotas } from "./sqlite/schema.ts";
+import type { Connection } from "./connection.ts";
 
 /** Quota targets per questionnaire and profile category, and the submitted answers they are counted on. */
 export class QuotaRepository {
-  /** Read after every profile answer: prepared once. */
-  private readonly listStatement;
+  constructor(private readonly connection: Connection) {}
 
-  constructor(private readonly db: SurveyDatabase) {
-    this.listStatement = db
-      .select()
-      .from(quotas)
-      .where(eq(quotas.questionnaire, sql.placeholder("questionnaire")))
-      .orderBy(asc(quotas.category))
-      .prepare();
-  }
-
-  list(questionnaire: string): Quota[] {
-    return this.listStatement.all({ questionnaire }).map((row) => ({
-      questionnaire: row.questionnaire,
-      category: storedCategory(row.category),
-      target: row.target,
-      mode: row.mode,
-    }));
+  /** Read after every profile answer. */
+  list(questionnaire: string): Promise<Quota[]> {
+    const { quotas } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const rows = await db
+        .select()
+        .from(quotas)
+        .where(eq(quotas.questionnaire, questionnaire))
+        .orderBy(asc(quotas.category));
+      return rows.map((row) => ({
+        questionnaire: row.questionnaire,
+        category: storedCategory(row.category),
+        target: row.target,
+        mode: row.mode,
+      }));
+    });
   }
 
   /** Sets a target, replacing the earlier one of the same category. */
-  set(quota: Quota, now: Date): void {
+  async set(quota: Quota, now: Date): Promise<void> {
+    const { quotas } = this.connection.tables;
     const values = { target: quota.target, mode: quota.mode, updatedAt: now };
-    this.db
-      .insert(quotas)
-      .values({ questionnaire: quota.questionnaire, category: formatCategory(quota.category), ...values })
-      .onConflictDoUpdate({ target: [quotas.questionnaire, quotas.category], set: values })
-      .run();
+    await this.connection.use((db) =>
+      db
+        .insert(quotas)
+        .values({ questionnaire: quota.questionnaire, category: formatCategory(quota.category), ...values })
+        .onConflictDoUpdate({ target: [quotas.questionnaire, quotas.category], set: values }),
+    );
   }
 
   /** Returns whether there was such a quota. */
-  remove(questionnaire: string, category: QuotaCategory): boolean {
-    return (
-      this.db
+  remove(questionnaire: string, category: QuotaCategory): Promise<boolean> {
+    const { quotas } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const removed = await db
         .delete(quotas)
         .where(and(eq(quotas.questionnaire, questionnaire), eq(quotas.category, formatCategory(category))))
-        .run().changes > 0
-    );
+        .returning({ target: quotas.target });
+      return removed.length > 0;
+    });
   }
 
   /**
    * The answers to `questionIds` of every response submitted in the wave: one entry per response, empty
    * when it answered none of them, so that a `total` quota counts it too.
    */
-  submittedAnswers(waveId: number, questionIds: readonly string[]): Answers[] {
-    const ids = JSON.stringify(questionIds);
-    const rows = this.db.$client
-      .prepare(
-        `select r.id, a.question_id, a.value
-         from responses r
-         left join answers a on a.response_id = r.id and a.question_id in (select value from json_each(?))
-         where r.wave_id = ? and r.submitted_at is not null`,
-      )
-      .raw(true)
-      .all(ids, waveId) as [number, string | null, string | null][];
-    const byResponse = new Map<number, Record<string, AnswerValue>>();
-    for (const [responseId, questionId, value] of rows) {
-      const answers = byResponse.get(responseId) ?? {};
-      if (questionId !== null && value !== null) answers[questionId] = JSON.parse(value) as AnswerValue;
-      byResponse.set(responseId, answers);
-    }
-    return [...byResponse.values()];
+  submittedAnswers(waveId: number, questionIds: readonly string[]): Promise<Answers[]> {
+    const { responses, answers } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const asked = questionIds.length > 0 ? inArray(answers.questionId, [...questionIds]) : sql`false`;
+      const rows = await db
+        .select({ responseId: responses.id, questionId: answers.questionId, value: answers.value })
+        .from(responses)
+        .leftJoin(answers, and(eq(answers.responseId, responses.id), asked))
+        .where(and(eq(responses.waveId, waveId), isNotNull(responses.submittedAt)));
+      const byResponse = new Map<number, Record<string, AnswerValue>>();
+      for (const { responseId, questionId, value } of rows) {
+        const given = byResponse.get(responseId) ?? {};
+        if (questionId !== null && value !== null) given[questionId] = value as AnswerValue;
+        byResponse.set(responseId, given);
+      }
+      return [...byResponse.values()];
+    });
   }
 }
 

@@ -1,27 +1,35 @@
 import { eq } from "drizzle-orm";
-import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
-import { settings } from "./sqlite/schema.ts";
+import type { Connection } from "./connection.ts";
 
 /** Named facts about the database itself. */
 export class SettingRepository {
-  constructor(private readonly db: SurveyDatabase) {}
+  constructor(private readonly connection: Connection) {}
 
-  get(name: string): string | undefined {
-    return this.db.select().from(settings).where(eq(settings.name, name)).get()?.value;
+  get(name: string): Promise<string | undefined> {
+    const { settings } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db.select().from(settings).where(eq(settings.name, name));
+      return row?.value;
+    });
   }
 
   /** Stores `value` under `name`, in place of any value stored before. */
-  set(name: string, value: string): void {
-    this.db
-      .insert(settings)
-      .values({ name, value })
-      .onConflictDoUpdate({ target: settings.name, set: { value } })
-      .run();
+  async set(name: string, value: string): Promise<void> {
+    const { settings } = this.connection.tables;
+    await this.connection.use((db) =>
+      db
+        .insert(settings)
+        .values({ name, value })
+        .onConflictDoUpdate({ target: settings.name, set: { value } }),
+    );
   }
 
   /** Stores `value` under `name` unless one is stored already; returns the value stored. */
-  getOrSet(name: string, value: string): string {
-    this.db.insert(settings).values({ name, value }).onConflictDoNothing().run();
-    return this.get(name)!;
+  getOrSet(name: string, value: string): Promise<string> {
+    const { settings } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      await db.insert(settings).values({ name, value }).onConflictDoNothing();
+      return (await this.get(name))!;
+    });
   }
 }

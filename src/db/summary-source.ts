@@ -6,17 +6,18 @@ import type { WaveRepository } from "./wave-repository.ts";
 export type WaveSelection = number | "all";
 
 /** What a summary of a questionnaire reads: the tallies of the selected waves and every such wave's number. */
-export function summarySource(
+export async function summarySource(
   stores: { waves: WaveRepository; tallies: TallyRepository },
   questionnaire: string,
   selection: WaveSelection,
-): { tallies: WaveTally[]; knownWaves: number[] } {
+): Promise<{ tallies: WaveTally[]; knownWaves: number[] }> {
   const selected = (wave: number) => selection === "all" || wave === selection;
+  const [tallies, waves] = await Promise.all([
+    stores.tallies.tallies(questionnaire),
+    stores.waves.list(questionnaire),
+  ]);
   return {
-    tallies: stores.tallies.tallies(questionnaire).filter((tally) => selected(tally.wave)),
-    knownWaves: stores.waves
-      .list(questionnaire)
-      .map((wave) => wave.number)
-      .filter(selected),
+    tallies: tallies.filter((tally) => selected(tally.wave)),
+    knownWaves: waves.map((wave) => wave.number).filter(selected),
   };
 }

@@ -1,90 +1,112 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
-import { forms, waves } from "./sqlite/schema.ts";
+import type { Connection, Tables } from "./connection.ts";
+import type { waves } from "./sqlite/schema.ts";
 
 export type Wave = typeof waves.$inferSelect;
 
 /** Monitoring waves: one open wave per questionnaire at a time, each running one version of its form. */
 export class WaveRepository {
-  private readonly openWaveStatement;
+  constructor(private readonly connection: Connection) {}
 
-  constructor(private readonly db: SurveyDatabase) {
-    this.openWaveStatement = db
-      .select()
-      .from(waves)
-      .where(and(eq(waves.questionnaire, sql.placeholder("questionnaire")), isNull(waves.closedAt)))
-      .prepare();
+  /** Read on every expert update. */
+  openWave(questionnaire: string): Promise<Wave | undefined> {
+    const { waves } = this.connection.tables;
+    return this.first(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)));
   }
 
-  /** Read on every expert update: prepared once. */
-  openWave(questionnaire: string): Wave | undefined {
-    return this.openWaveStatement.get({ questionnaire });
+  latest(questionnaire: string): Promise<Wave | undefined> {
+    const { waves } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db
+        .select()
+        .from(waves)
+        .where(eq(waves.questionnaire, questionnaire))
+        .orderBy(desc(waves.number))
+        .limit(1);
+      return row;
+    });
   }
 
-  latest(questionnaire: string): Wave | undefined {
-    return this.db
-      .select()
-      .from(waves)
-      .where(eq(waves.questionnaire, questionnaire))
-      .orderBy(desc(waves.number))
-      .get();
+  byNumber(questionnaire: string, number: number): Promise<Wave | undefined> {
+    const { waves } = this.connection.tables;
+    return this.first(and(eq(waves.questionnaire, questionnaire), eq(waves.number, number)));
   }
 
-  byNumber(questionnaire: string, number: number): Wave | undefined {
-    return this.db
-      .select()
-      .from(waves)
-      .where(and(eq(waves.questionnaire, questionnaire), eq(waves.number, number)))
-      .get();
-  }
-
-  list(questionnaire?: string): Wave[] {
-    const query = this.db.select().from(waves);
-    return (questionnaire ? query.where(eq(waves.questionnaire, questionnaire)) : query)
-      .orderBy(asc(waves.questionnaire), asc(waves.number))
-      .all();
+  list(questionnaire?: string): Promise<Wave[]> {
+    const { waves } = this.connection.tables;
+    return this.connection.use((db) => {
+      const query = db.select().from(waves);
+      return (questionnaire ? query.where(eq(waves.questionnaire, questionnaire)) : query).orderBy(
+        asc(waves.questionnaire),
+        asc(waves.number),
+      );
+    });
   }
 
   /** Opens wave 1 of every questionnaire that has none yet, so experts can answer from the first start. */
-  ensureFirstWaves(questionnaireIds: Iterable<string>, now: Date): void {
+  async ensureFirstWaves(questionnaireIds: Iterable<string>, now: Date): Promise<void> {
+    const { waves } = this.connection.tables;
     for (const questionnaire of questionnaireIds) {
-      this.db
-        .insert(waves)
-        .values({ questionnaire, number: 1, openedAt: now, formVersion: latestFormVersion(questionnaire) })
-        .onConflictDoNothing()
-        .run();
+      const formVersion = latestFormVersion(this.connection.tables, questionnaire);
+      await this.connection.use((db) =>
+        db
+          .insert(waves)
+          .values({ questionnaire, number: 1, openedAt: now, formVersion })
+          .onConflictDoNothing(),
+      );
     }
   }
 
   /** The open wave runs `version` of its form from now on (a coordinator confirmed the change). */
-  runFormVersion(waveId: number, version: string): void {
-    this.db.update(waves).set({ formVersion: version }).where(eq(waves.id, waveId)).run();
+  async runFormVersion(waveId: number, version: string): Promise<void> {
+    const { waves } = this.connection.tables;
+    await this.connection.use((db) =>
+      db.update(waves).set({ formVersion: version }).where(eq(waves.id, waveId)),
+    );
   }
 
   /** Closes the open wave (if any) and opens the next one, in one transaction. */
-  openNext(questionnaire: string, now: Date): Wave {
-    return this.db.transaction((tx) => {
-      tx.update(waves)
+  openNext(questionnaire: string, now: Date): Promise<Wave> {
+    const { waves } = this.connection.tables;
+    return this.connection.transaction(async (db) => {
+      await db
+        .update(waves)
         .set({ closedAt: now })
-        .where(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)))
-        .run();
-      const number = (this.latest(questionnaire)?.number ?? 0) + 1;
-      const formVersion = latestFormVersion(questionnaire);
-      return tx.insert(waves).values({ questionnaire, number, openedAt: now, formVersion }).returning().get();
+        .where(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)));
+      const number = ((await this.latest(questionnaire))?.number ?? 0) + 1;
+      const formVersion = latestFormVersion(this.connection.tables, questionnaire);
+      const [opened] = await db
+        .insert(waves)
+        .values({ questionnaire, number, openedAt: now, formVersion })
+        .returning();
+      return opened!;
     });
   }
 
-  close(questionnaire: string, now: Date): Wave | undefined {
-    return this.db
-      .update(waves)
-      .set({ closedAt: now })
-      .where(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)))
-      .returning()
-      .get();
+  close(questionnaire: string, now: Date): Promise<Wave | undefined> {
+    const { waves } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [closed] = await db
+        .update(waves)
+        .set({ closedAt: now })
+        .where(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)))
+        .returning();
+      return closed;
+    });
+  }
+
+  private first(condition: ReturnType<typeof and>): Promise<Wave | undefined> {
+    const { waves } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db.select().from(waves).where(condition).limit(1);
+      return row;
+    });
   }
 }
 
 /** A new wave runs the form version installed last; none for a questionnaire that is not an installed form. */
-function latestFormVersion(questionnaire: string) {
-  return sql`(select ${forms.version} from ${forms} where ${forms.formId} = ${questionnaire} order by ${forms.id} desc limit 1)`;
+function latestFormVersion({ forms }: Tables, questionnaire: string) {
+  return sql<
+    string | null
+  >`(select ${forms.version} from ${forms} where ${forms.formId} = ${questionnaire} order by ${forms.id} desc limit 1)`;
 }

@@ -29,10 +29,9 @@ export async function writeExportFiles(
     return { written: [writeFile(out, await exportWorkbook(store, t, questionnaires))], cuts: [] };
   }
   if (format === "spss") {
-    const files = questionnaires.map((questionnaire) => ({
-      id: questionnaire.id,
-      ...exportSpss(store, t, questionnaire),
-    }));
+    const files = [];
+    for (const questionnaire of questionnaires)
+      files.push({ id: questionnaire.id, ...(await exportSpss(store, t, questionnaire)) });
     return {
       written: files.flatMap(({ id, syntax, data }) => [
         writeFile(join(out, `${id}.sps`), syntax),
@@ -43,13 +42,11 @@ export async function writeExportFiles(
   }
   const [only] = questionnaires;
   if (only && questionnaires.length === 1)
-    return { written: [writeFile(out, exportCsv(store, only))], cuts: [] };
-  return {
-    written: questionnaires.map((questionnaire) =>
-      writeFile(join(out, `${questionnaire.id}.csv`), exportCsv(store, questionnaire)),
-    ),
-    cuts: [],
-  };
+    return { written: [writeFile(out, await exportCsv(store, only))], cuts: [] };
+  const written = [];
+  for (const questionnaire of questionnaires)
+    written.push(writeFile(join(out, `${questionnaire.id}.csv`), await exportCsv(store, questionnaire)));
+  return { written, cuts: [] };
 }
 
 function writeFile(path: string, content: string | Buffer): string {

@@ -17,10 +17,13 @@ import { SUMMARY_COLUMN_WIDTHS, summaryRows } from "./summary-sheet.ts";
  * included: the header, then one row per response by wave and in the order they were stored.
  *
  * @example
- * responseTable(store, education)[1]; // ["tg-12", 1, "education", "no", "Әсел Нұрова", …]
+ * (await responseTable(store, education))[1]; // ["tg-12", 1, "education", "no", "Әсел Нұрова", …]
  */
-export function responseTable(store: ResponseStore, questionnaire: Questionnaire): InterchangeCell[][] {
-  const rows = store.responses.submittedWithOrigin(questionnaire.id).map((response) =>
+export async function responseTable(
+  store: ResponseStore,
+  questionnaire: Questionnaire,
+): Promise<InterchangeCell[][]> {
+  const rows = (await store.results.submittedWithOrigin(questionnaire.id)).map((response) =>
     encodeResponse(questionnaire, {
       respondentId: exportedRespondentId(response),
       wave: response.wave,
@@ -42,22 +45,22 @@ export async function exportWorkbook(
   questionnaires: readonly Questionnaire[] = [...store.questionnaires.values()],
 ): Promise<Buffer> {
   const title = (questionnaire: Questionnaire) => new FormTexts(languageOf(t)).title(questionnaire);
-  const sheets: SheetInput[] = [
-    ...questionnaires.map((questionnaire) => ({
+  const sheets: SheetInput[] = [];
+  for (const questionnaire of questionnaires) {
+    sheets.push({
       name: t("interchange:sheets.responses", { title: title(questionnaire) }),
-      rows: responseTable(store, questionnaire),
-    })),
-    { name: t("interchange:sheets.codebook"), rows: codebookRows(t, questionnaires) },
-    ...questionnaires.map((questionnaire) => {
-      const summary = summariseStoredWaves(store, questionnaire, "all");
-      return {
-        name: t("interchange:sheets.summary", { title: title(questionnaire) }),
-        rows: summaryRows(t, questionnaire, summary),
-        header: false,
-        columnWidths: SUMMARY_COLUMN_WIDTHS,
-      };
-    }),
-  ];
+      rows: await responseTable(store, questionnaire),
+    });
+  }
+  sheets.push({ name: t("interchange:sheets.codebook"), rows: codebookRows(t, questionnaires) });
+  for (const questionnaire of questionnaires) {
+    sheets.push({
+      name: t("interchange:sheets.summary", { title: title(questionnaire) }),
+      rows: summaryRows(t, questionnaire, await summariseStoredWaves(store, questionnaire, "all")),
+      header: false,
+      columnWidths: SUMMARY_COLUMN_WIDTHS,
+    });
+  }
   return buildWorkbook(sheets);
 }
 
@@ -65,19 +68,23 @@ export async function exportWorkbook(
  * A questionnaire's responses as CSV that Excel opens with Cyrillic and Kazakh intact (UTF-8 BOM, CRLF) and
  * with cells that could run as formulas neutralised.
  */
-export function exportCsv(store: ResponseStore, questionnaire: Questionnaire): string {
-  return toCsv(responseTable(store, questionnaire));
+export async function exportCsv(store: ResponseStore, questionnaire: Questionnaire): Promise<string> {
+  return toCsv(await responseTable(store, questionnaire));
 }
 
 /** A questionnaire's submitted responses as SPSS syntax and the CSV it reads, labelled in the reader's language. */
-export function exportSpss(store: ResponseStore, t: Translate, questionnaire: Questionnaire): SpssFiles {
-  const records = store.responses.submittedWithOrigin(questionnaire.id).map((response) => ({
+export async function exportSpss(
+  store: ResponseStore,
+  t: Translate,
+  questionnaire: Questionnaire,
+): Promise<SpssFiles> {
+  const records = (await store.results.submittedWithOrigin(questionnaire.id)).map((response) => ({
     respondentId: exportedRespondentId(response),
     wave: response.wave,
     anonymous: response.anonymous,
     source: response.source,
     answers: response.answers,
   }));
-  const waves = store.waves.list(questionnaire.id).map((wave) => wave.number);
+  const waves = (await store.waves.list(questionnaire.id)).map((wave) => wave.number);
   return spssFiles(t, questionnaire, records, waves);
 }

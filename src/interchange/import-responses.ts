@@ -1,4 +1,4 @@
-import type { StoredResponse } from "../db/response-repository.ts";
+import type { StoredResponse } from "../db/response-rows.ts";
 import type { Answers, Questionnaire } from "../questionnaire/types.ts";
 import { quote } from "./cell-conventions.ts";
 import type { ImportRefusal } from "./import-limits.ts";
@@ -52,7 +52,7 @@ export async function importResponses(
   if (!read.ok) return "refusal" in read ? read : { ok: false, problems: [{ problem: read.problem }] };
   const { located, problems } = decodeTables(store.questionnaires, read.tables);
   if (problems.length > 0) return { ok: false, problems };
-  return store.responses.transaction(() => storeRecords(store, located, now));
+  return await store.results.inOneTransaction(() => storeRecords(store, located, now));
 }
 
 /** Decodes every table; a respondent may appear once per questionnaire and wave across all of them. */
@@ -92,19 +92,19 @@ function decodeTables(
   return { located, problems };
 }
 
-function storeRecords(store: ResponseStore, located: Located[], now: Date): ImportResult {
+async function storeRecords(store: ResponseStore, located: Located[], now: Date): Promise<ImportResult> {
   const fresh: Located[] = [];
   const problems: ImportProblem[] = [];
   let alreadyPresent = 0;
   for (const entry of located) {
-    const missingWave = missingWaveProblem(store, entry.record);
+    const missingWave = await missingWaveProblem(store, entry.record);
     if (missingWave) {
       problems.push({ ...at(entry, missingWave), column: "wave" });
       continue;
     }
-    const stored = storedResponse(store, entry.record);
+    const stored = await storedResponse(store, entry.record);
     if (!stored) fresh.push(entry);
-    else if (sameResponse(store, stored, entry.record)) alreadyPresent++;
+    else if (await sameResponse(store, stored, entry.record)) alreadyPresent++;
     else {
       const { respondentId, wave, questionnaire } = entry.record;
       problems.push(
@@ -118,12 +118,12 @@ function storeRecords(store: ResponseStore, located: Located[], now: Date): Impo
   }
   if (problems.length > 0) return { ok: false, problems };
   for (const { record } of fresh) {
-    const wave = store.waves.byNumber(record.questionnaire, record.wave)!;
+    const wave = (await store.waves.byNumber(record.questionnaire, record.wave))!;
     const telegramId = telegramResponseId(record.respondentId);
     // Keeping a Telegram response's id, where it is free, keeps "tg-<id>" unique when the export is read
     // into another database that later collects Telegram responses of its own.
-    const keepId = telegramId !== undefined && store.responses.mayKeepId(telegramId);
-    store.responses.insertSubmitted(
+    const keepId = telegramId !== undefined && (await store.results.mayKeepId(telegramId));
+    await store.results.insertSubmitted(
       {
         ...(keepId ? { id: telegramId } : {}),
         waveId: wave.id,
@@ -140,9 +140,12 @@ function storeRecords(store: ResponseStore, located: Located[], now: Date): Impo
 }
 
 /** Why a record's wave cannot take it, or undefined when the wave exists. */
-function missingWaveProblem(store: ResponseStore, record: InterchangeRecord): string | undefined {
-  if (store.waves.byNumber(record.questionnaire, record.wave)) return undefined;
-  const numbers = store.waves.list(record.questionnaire).map((wave) => wave.number);
+async function missingWaveProblem(
+  store: ResponseStore,
+  record: InterchangeRecord,
+): Promise<string | undefined> {
+  if (await store.waves.byNumber(record.questionnaire, record.wave)) return undefined;
+  const numbers = (await store.waves.list(record.questionnaire)).map((wave) => wave.number);
   return (
     `wave ${record.wave} of questionnaire ${quote(record.questionnaire)} does not exist (its waves: ` +
     `${numbers.join(", ")}); a new wave is started with /wave_open before its responses are imported`
@@ -150,18 +153,25 @@ function missingWaveProblem(store: ResponseStore, record: InterchangeRecord): st
 }
 
 /** The stored response a record stands for: a paper one by its id, or the Telegram one a "tg-<n>" names. */
-function storedResponse(store: ResponseStore, record: InterchangeRecord): StoredResponse | undefined {
-  const wave = store.waves.byNumber(record.questionnaire, record.wave);
+async function storedResponse(
+  store: ResponseStore,
+  record: InterchangeRecord,
+): Promise<StoredResponse | undefined> {
+  const wave = await store.waves.byNumber(record.questionnaire, record.wave);
   if (!wave) return undefined;
-  const paper = store.responses.find(wave.id, paperRespondentKey(record.respondentId));
+  const paper = await store.drafts.find(wave.id, paperRespondentKey(record.respondentId));
   if (paper) return paper;
   const telegramId = telegramResponseId(record.respondentId);
-  const telegram = telegramId === undefined ? undefined : store.responses.byId(telegramId);
+  const telegram = telegramId === undefined ? undefined : await store.drafts.byId(telegramId);
   return telegram?.source === "telegram" && telegram.waveId === wave.id ? telegram : undefined;
 }
 
-function sameResponse(store: ResponseStore, stored: StoredResponse, record: InterchangeRecord): boolean {
-  const answers: Answers = store.responses.answersOf(stored.id);
+async function sameResponse(
+  store: ResponseStore,
+  stored: StoredResponse,
+  record: InterchangeRecord,
+): Promise<boolean> {
+  const answers: Answers = await store.drafts.answersOf(stored.id);
   return (
     stored.submittedAt !== null &&
     stored.anonymous === record.anonymous &&

@@ -17,18 +17,18 @@ export function storedQuestionnaire(
  * The installed questionnaires, by id: for each form, the version its open wave runs, or the one installed
  * last when no wave is open. A stored form the reader no longer accepts is left out and named.
  */
-export function loadInstalledForms(
+export async function loadInstalledForms(
   stores: { forms: FormRepository; waves: WaveRepository },
   conversion: FormConversion,
-): { questionnaires: Map<string, Questionnaire>; unreadable: string[] } {
+): Promise<{ questionnaires: Map<string, Questionnaire>; unreadable: string[] }> {
   const questionnaires = new Map<string, Questionnaire>();
   const unreadable: string[] = [];
   // Newest first within each form, so the first of a form's versions is the one installed last.
   const versions = new Map<string, StoredForm[]>();
-  for (const stored of stores.forms.list())
+  for (const stored of await stores.forms.list())
     versions.set(stored.formId, [...(versions.get(stored.formId) ?? []), stored]);
   for (const [id, stored] of versions) {
-    const running = stores.waves.openWave(id)?.formVersion;
+    const running = (await stores.waves.openWave(id))?.formVersion;
     const chosen = stored.find((candidate) => candidate.version === running) ?? stored[0]!;
     const questionnaire = storedQuestionnaire(chosen, conversion);
     if (questionnaire) questionnaires.set(id, questionnaire);

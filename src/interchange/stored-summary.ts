@@ -21,24 +21,28 @@ export interface SummaryStores {
  * @example
  * summariseStoredWaves(services, education, "all").versionChanges; // { added: ["school_meals"], dropped: [] }
  */
-export function summariseStoredWaves(
+export async function summariseStoredWaves(
   stores: SummaryStores,
   questionnaire: Questionnaire,
   selection: WaveSelection,
-): QuestionnaireSummary {
-  const { tallies, knownWaves } = summarySource(stores, questionnaire.id, selection);
-  return summariseTallies(questionnaire, tallies, knownWaves, questionsAskedByWave(stores, questionnaire.id));
+): Promise<QuestionnaireSummary> {
+  const { tallies, knownWaves } = await summarySource(stores, questionnaire.id, selection);
+  const asked = await questionsAskedByWave(stores, questionnaire.id);
+  return summariseTallies(questionnaire, tallies, knownWaves, asked);
 }
 
 /** Question ids by wave number, for the waves that ran a stored version of the form. */
-function questionsAskedByWave(stores: SummaryStores, questionnaireId: string): Map<number, Set<string>> {
+async function questionsAskedByWave(
+  stores: SummaryStores,
+  questionnaireId: string,
+): Promise<Map<number, Set<string>>> {
   const asked = new Map<number, Set<string>>();
   const byVersion = new Map<string, Set<string> | undefined>();
-  for (const wave of stores.waves.list(questionnaireId)) {
+  for (const wave of await stores.waves.list(questionnaireId)) {
     const version = wave.formVersion;
     if (!version) continue;
     if (!byVersion.has(version)) {
-      const stored = stores.forms.find(questionnaireId, version);
+      const stored = await stores.forms.find(questionnaireId, version);
       const form = stored && readXlsForm(stored.sheets).form;
       byVersion.set(version, form && new Set(form.questions.map((question) => question.name)));
     }

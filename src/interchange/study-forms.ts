@@ -58,14 +58,14 @@ export async function installStudyForms(
     const bytes = readFileSync(path);
     const digest = createHash("sha256").update(bytes).digest("hex");
     const setting = `study-form:${basename(path)}`;
-    if (stores.settings.get(setting) === digest) continue;
+    if ((await stores.settings.get(setting)) === digest) continue;
     const { form, sheets } = await readFormFile(path, bytes);
-    const status = stores.forms.install({ formId: form.id, version: form.version, sheets }, now);
+    const status = await stores.forms.install({ formId: form.id, version: form.version, sheets }, now);
     if (status === "version_taken") {
       throw new FormFileError(basename(path), [
         `version ${form.version} of ${form.id} is installed with other content: raise the version in its settings sheet`,
       ]);
     }
-    stores.settings.set(setting, digest);
+    await stores.settings.set(setting, digest);
   }
 }

@@ -18,7 +18,7 @@ export class KeyMismatchError extends Error {
  * Ties the key to the database: the first start stores a keyed check value, later starts refuse a key that
  * does not give the same value, instead of silently losing every expert's position and drafts.
  */
-export function bindPseudonymKey(settings: SettingRepository, pseudonyms: Pseudonyms): void {
+export async function bindPseudonymKey(settings: SettingRepository, pseudonyms: Pseudonyms): Promise<void> {
   const check = pseudonyms.keyCheck();
-  if (settings.getOrSet(KEY_CHECK, check) !== check) throw new KeyMismatchError();
+  if ((await settings.getOrSet(KEY_CHECK, check)) !== check) throw new KeyMismatchError();
 }

@@ -23,16 +23,16 @@ async function completeQuestionnaire(testBot: TestBot, anonymous: boolean) {
   await user.press(t("consent.agree"));
   await user.press("Healthcare");
   await user.press(t(anonymous ? "anonymity.anonymous" : "anonymity.named"));
-  const wave = testBot.services.waves.openWave("healthcare")!;
+  const wave = await testBot.services.waves.openWave("healthcare")!;
   const key = anonymous
     ? testBot.services.pseudonyms.anonymousRespondent(account.id, "healthcare")
     : testBot.services.pseudonyms.participant(account.id);
-  for (let current = testBot.services.responses.find(wave.id, key)!.currentQuestion; current; ) {
+  for (let current = await testBot.services.drafts.find(wave.id, key)!.currentQuestion; current; ) {
     for (const step of stepsFor(t, questionnaire("healthcare"), current)) {
       if ("press" in step) await user.press(step.press);
       else await user.send(step.type);
     }
-    current = testBot.services.responses.find(wave.id, key)!.currentQuestion;
+    current = await testBot.services.drafts.find(wave.id, key)!.currentQuestion;
   }
   await user.press(t("buttons.submit"));
 }
@@ -57,11 +57,11 @@ const traces = [
 describe("anonymity", () => {
   it("an anonymous expert leaves no trace of their account in the database files", async () => {
     const dir = mkdtempSync(join(tmpdir(), "anonymity-"));
-    const testBot = createTestBot({ databasePath: join(dir, "survey.db") });
+    const testBot = await createTestBot({ databasePath: join(dir, "survey.db") });
     await completeQuestionnaire(testBot, true);
-    expect(testBot.services.responses.countSubmitted(testBot.services.waves.openWave("healthcare")!.id)).toBe(
-      1,
-    );
+    expect(
+      await testBot.services.results.countSubmitted(await testBot.services.waves.openWave("healthcare")!.id),
+    ).toBe(1);
     const raw = rawDatabaseBytes(dir);
     expect(raw.length).toBeGreaterThan(10_000);
     for (const trace of traces) expect(raw.includes(trace), trace).toBe(false);
@@ -69,7 +69,7 @@ describe("anonymity", () => {
 
   it("a named expert's account is stored, which shows the search would find it", async () => {
     const dir = mkdtempSync(join(tmpdir(), "named-"));
-    const testBot = createTestBot({ databasePath: join(dir, "survey.db") });
+    const testBot = await createTestBot({ databasePath: join(dir, "survey.db") });
     await completeQuestionnaire(testBot, false);
     const raw = rawDatabaseBytes(dir);
     expect(raw.includes(account.username)).toBe(true);

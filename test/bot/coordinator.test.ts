@@ -6,7 +6,7 @@ const COORDINATOR = 42;
 
 describe("coordinators", () => {
   it("get a summary with pages and charts after picking questionnaire and wave", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     seedSubmittedResponses(testBot.services, 4);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/summary");
@@ -26,7 +26,7 @@ describe("coordinators", () => {
   });
 
   it("shows the ranking with Kendall's W in words", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     seedSubmittedResponses(testBot.services, 3);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/summary");
@@ -41,7 +41,7 @@ describe("coordinators", () => {
   });
 
   it("get the sample table with /sample", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     seedSubmittedResponses(testBot.services, 4);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/sample");
@@ -50,7 +50,7 @@ describe("coordinators", () => {
   });
 
   it("a stranger gets a polite refusal and no figure", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     seedSubmittedResponses(testBot.services, 4);
     const stranger = expert(testBot, { id: 5, language_code: "en" });
     for (const command of ["/summary", "/sample"]) {

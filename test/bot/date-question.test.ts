@@ -22,10 +22,10 @@ const arrivals = questionnaireFromForm(
 
 describe("an expert on a form with a date question", () => {
   it("types the date day first in Kazakh, is told when it is no date, and submits it as ISO text", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { services } = testBot;
     services.questionnaires.install(arrivals);
-    services.waves.ensureFirstWaves(["arrivals"], services.now());
+    await services.waves.ensureFirstWaves(["arrivals"], services.now());
     const user = expert(testBot, { id: 502, language_code: "kk" });
     await user.send("/start");
     await user.press(/Қазақша/);
@@ -40,7 +40,7 @@ describe("an expert on a form with a date question", () => {
 
     expect(user.last().text).toContain("2026-03-08");
     await user.press(t("buttons.submit"));
-    const [response] = services.responses.submitted("arrivals");
+    const [response] = await services.results.submitted("arrivals");
     expect(response?.answers).toEqual({ arrived: { kind: "date", value: "2026-03-08" } });
   });
 });

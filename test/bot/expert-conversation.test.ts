@@ -11,11 +11,11 @@ const LANGUAGE_LABEL: Record<Language, string> = { kk: "Қазақша", ru: "Р
 
 function responseOf(testBot: TestBot, userId: number, questionnaireId: string, anonymous: boolean) {
   const { services } = testBot;
-  const wave = services.waves.openWave(questionnaireId)!;
+  const wave = await services.waves.openWave(questionnaireId)!;
   const key = anonymous
     ? services.pseudonyms.anonymousRespondent(userId, questionnaireId)
     : services.pseudonyms.participant(userId);
-  return services.responses.find(wave.id, key);
+  return await services.drafts.find(wave.id, key);
 }
 
 /** /start → language → consent → questionnaire → anonymity, by the labels an expert sees. */
@@ -63,7 +63,7 @@ describe("an expert answering in Telegram", () => {
   ] as const)(
     "completes the questionnaire in %s (%s, anonymous: %s) and gets a receipt",
     async (language, id, anonymous) => {
-      const testBot = createTestBot();
+      const testBot = await createTestBot();
       const userId = 501;
       const user = expert(testBot, { id: userId, language_code: language });
       const t = translations.forLanguage(language);
@@ -75,13 +75,13 @@ describe("an expert answering in Telegram", () => {
       const response = responseByReceipt(testBot, receipt)!;
       expect(response.submittedAt).not.toBeNull();
       expect(response.anonymous).toBe(anonymous);
-      const answers = testBot.services.responses.answersOf(response.id);
+      const answers = await testBot.services.drafts.answersOf(response.id);
       expect(Object.keys(answers)).toHaveLength(anonymous ? 21 : id === "education" ? 25 : 24);
     },
   );
 
   it("preselects the language of the Telegram app and edits the question in place", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 7, language_code: "ru" });
     await user.send("/start");
     expect(user.labels()[0]).toBe("✅ Русский");
@@ -97,7 +97,7 @@ describe("an expert answering in Telegram", () => {
   });
 
   it("opens the questionnaire from a deep link", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 8, language_code: "en" });
     await user.send("/start healthcare");
     await user.press(/English/);
@@ -108,7 +108,7 @@ describe("an expert answering in Telegram", () => {
   });
 
   it("shows ✅ on ticked options and refuses an empty Done with a message", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 9, language_code: "en" });
     await onboard(testBot, user, "en", "education", true);
     await answerUntil(testBot, user, 9, "barriers");
@@ -122,7 +122,7 @@ describe("an expert answering in Telegram", () => {
   });
 
   it("answers bad input in the expert's language and stores nothing", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 10, language_code: "ru" });
     await onboard(testBot, user, "ru", "education", true);
     await user.send("какой-то текст");
@@ -139,12 +139,12 @@ describe("an expert answering in Telegram", () => {
       translations.forLanguage("ru")("problems.out_of_range", { min: 0, max: 60 }),
     );
     const response = responseOf(testBot, 10, "education", true)!;
-    expect(Object.keys(testBot.services.responses.answersOf(response.id))).toEqual(["region"]);
+    expect(Object.keys(await testBot.services.drafts.answersOf(response.id))).toEqual(["region"]);
     expect(response.currentQuestion).toBe("experience_years");
   });
 
   it("records a double tap once and ignores a button of an earlier question", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 11, language_code: "en" });
     await onboard(testBot, user, "en", "education", true);
     const tap = testBot.telegram.pressUpdate({ id: 11 }, "Shymkent");
@@ -158,7 +158,7 @@ describe("an expert answering in Telegram", () => {
   });
 
   it("offers to continue or start over on /start, and continues at the same question", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 12, language_code: "en" });
     await onboard(testBot, user, "en", "education", true);
     await user.press("Shymkent");
@@ -170,7 +170,7 @@ describe("an expert answering in Telegram", () => {
   });
 
   it("goes back with Back, keeping the earlier answer", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 13, language_code: "en" });
     await onboard(testBot, user, "en", "education", true);
     await user.press("Shymkent");
@@ -179,7 +179,7 @@ describe("an expert answering in Telegram", () => {
   });
 
   it("answers an unknown command with a hint", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 14, language_code: "en" });
     await user.send("/frobnicate");
     expect(user.last().text).toBe("I don't know that command. Send /help to see what I can do.");
@@ -205,7 +205,7 @@ async function answerUntil(
 
 describe("messages that are not answers", () => {
   it("a message typed before the question on screen is not its answer: a retyped name stays a name", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 16, language_code: "en" });
     const en = translations.forLanguage("en");
     await onboard(testBot, user, "en", "education", false);
@@ -216,7 +216,7 @@ describe("messages that are not answers", () => {
     await testBot.bot.handleUpdate(retyped);
 
     const response = responseOf(testBot, 16, "education", false)!;
-    expect(testBot.services.responses.answersOf(response.id)).toEqual({
+    expect(await testBot.services.drafts.answersOf(response.id)).toEqual({
       full_name: { kind: "text", value: "Aigerim Nurova" },
     });
     expect(response.currentQuestion).toBe("organisation");
@@ -224,14 +224,14 @@ describe("messages that are not answers", () => {
     expect(user.last().text).toContain(studyText(en, "questions.common.organisation.text"));
 
     await user.send("School No. 12");
-    expect(testBot.services.responses.answersOf(response.id).organisation).toEqual({
+    expect(await testBot.services.drafts.answersOf(response.id).organisation).toEqual({
       kind: "text",
       value: "School No. 12",
     });
   });
 
   it("an edited message is not taken as an answer, and the expert is told so", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 15, language_code: "en" });
     await user.send("/start");
     const update = testBot.telegram.textUpdate({ id: 15 }, "12");
@@ -245,7 +245,7 @@ describe("messages that are not answers", () => {
 
 describe("commands at any point", () => {
   it("/language switches the language and shows the same question in it", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 16, language_code: "en" });
     await onboard(testBot, user, "en", "education", true);
     await user.press("Shymkent");
@@ -256,7 +256,7 @@ describe("commands at any point", () => {
   });
 
   it("/cancel stops for now, keeps the answers, and /start continues", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 17, language_code: "en" });
     await onboard(testBot, user, "en", "education", true);
     await user.press("Shymkent");
@@ -270,14 +270,14 @@ describe("commands at any point", () => {
   });
 
   it("/help explains the survey in the expert's language", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 18, language_code: "ru" });
     await user.send("/help");
     expect(user.last().text).toBe(translations.forLanguage("ru")("help"));
   });
 
   it("Start over deletes the unfinished answers and begins with the questionnaire choice", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 19, language_code: "en" });
     await onboard(testBot, user, "en", "education", true);
     await user.press("Shymkent");
@@ -290,7 +290,7 @@ describe("commands at any point", () => {
 
 describe("after submitting", () => {
   it("a named expert changes an answer while the wave is open, keeping one response", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 20, language_code: "en" });
     await onboard(testBot, user, "en", "education", false);
     await answerAll(testBot, user, 20, "en", "education", false);
@@ -306,10 +306,10 @@ describe("after submitting", () => {
     const response = responseOf(testBot, 20, "education", false)!;
     expect(responseByReceipt(testBot, receiptIn(user.last().text)!)?.id).toBe(response.id);
     expect(responseByReceipt(testBot, first)).toBeUndefined();
-    expect(testBot.services.responses.answersOf(response.id).region).toEqual({
+    expect(await testBot.services.drafts.answersOf(response.id).region).toEqual({
       kind: "choice",
       option: "turkestan_region",
     });
-    expect(testBot.services.responses.countSubmitted(response.waveId)).toBe(1);
+    expect(await testBot.services.results.countSubmitted(response.waveId)).toBe(1);
   });
 });

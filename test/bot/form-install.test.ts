@@ -48,16 +48,16 @@ const PREVIEW_V3 = [
 
 describe("a coordinator installs a form by sending its workbook", () => {
   it("previews a new form: titles per language, questions with their types; nothing is installed yet", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = await sendForm(testBot, EMPLOYMENT_FORM);
     expect(coordinator.last().text).toBe(PREVIEW_V3);
     expect(coordinator.labels()).toEqual(["Install", "Cancel"]);
-    expect(testBot.services.forms.list()).toEqual([]);
+    expect(await testBot.services.forms.list()).toEqual([]);
     expect(pendingCount(testBot)).toBe(1);
   });
 
   it("frames the preview in the coordinator's language", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = await sendForm(testBot, EMPLOYMENT_FORM, "kk");
     expect(coordinator.last().text.split("\n").slice(0, 2)).toEqual([
       "employment формасы, 3 нұсқа",
@@ -67,7 +67,7 @@ describe("a coordinator installs a form by sending its workbook", () => {
   });
 
   it("lists an invalid form's problems by sheet, row and column in one message and keeps nothing", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const broken = EMPLOYMENT_FORM.survey.map((row) =>
       row[1] === "comment" ? row.with(0, "geopoint") : row,
     );
@@ -80,27 +80,27 @@ describe("a coordinator installs a form by sending its workbook", () => {
     );
     expect(coordinator.labels()).toEqual([]);
     expect(pendingCount(testBot)).toBe(0);
-    expect(testBot.services.forms.list()).toEqual([]);
+    expect(await testBot.services.forms.list()).toEqual([]);
   });
 
   it("installs on confirmation, opening the form's first wave on its version", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = await sendForm(testBot, EMPLOYMENT_FORM);
     await coordinator.press("Install");
     expect(coordinator.last().text).toBe(
       "Installed: form employment, version 3.\nWave 1 runs it from now on.",
     );
     expect(coordinator.labels()).toEqual([]);
-    expect(testBot.services.forms.list().map((form) => [form.formId, form.version])).toEqual([
+    expect(await testBot.services.forms.list().map((form) => [form.formId, form.version])).toEqual([
       ["employment", "3"],
     ]);
-    expect(testBot.services.waves.openWave("employment")?.formVersion).toBe("3");
+    expect(await testBot.services.waves.openWave("employment")?.formVersion).toBe("3");
     expect(testBot.services.questionnaires.get("employment")?.id).toBe("employment");
     expect(pendingCount(testBot)).toBe(0);
   });
 
   it("says a version installed again is already installed, and refuses other content under the same version", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await (await sendForm(testBot, EMPLOYMENT_FORM)).press("Install");
     const coordinator = await sendForm(testBot, EMPLOYMENT_FORM);
     expect(coordinator.last().text).toBe("Form employment, version 3 is already installed: nothing to do.");
@@ -110,11 +110,11 @@ describe("a coordinator installs a form by sending its workbook", () => {
       "Form employment already has a version 3 with other content. Raise the version in the settings sheet and send the file again.",
     );
     expect(pendingCount(testBot)).toBe(0);
-    expect(testBot.services.forms.list()).toHaveLength(1);
+    expect(await testBot.services.forms.list()).toHaveLength(1);
   });
 
   it("flags what a new version changes and lets the open wave use it now", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await (await sendForm(testBot, EMPLOYMENT_FORM)).press("Install");
     const coordinator = await sendForm(testBot, VERSION_4);
     const preview = coordinator.last().text;
@@ -134,11 +134,11 @@ describe("a coordinator installs a form by sending its workbook", () => {
     expect(coordinator.last().text).toBe(
       "Installed: form employment, version 4.\nWave 1 runs it from now on.",
     );
-    expect(testBot.services.waves.openWave("employment")?.formVersion).toBe("4");
+    expect(await testBot.services.waves.openWave("employment")?.formVersion).toBe("4");
   });
 
   it("keeps a new version for the next wave: the open wave stays on its version, the next one opened runs it", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await (await sendForm(testBot, EMPLOYMENT_FORM)).press("Install");
     const coordinator = await sendForm(testBot, VERSION_4);
     await coordinator.press("Keep for the next wave");
@@ -153,7 +153,7 @@ describe("a coordinator installs a form by sending its workbook", () => {
   });
 
   it("offers the choice when the open wave runs the questionnaire built into the bot", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const healthcare = employmentForm("1");
     healthcare.settings[1] = healthcare.settings[1]!.with(0, "healthcare");
     const coordinator = await sendForm(testBot, healthcare);
@@ -164,7 +164,7 @@ describe("a coordinator installs a form by sending its workbook", () => {
   });
 
   it("installs nothing on Cancel; the preview's buttons then do nothing more", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = await sendForm(testBot, EMPLOYMENT_FORM);
     const install = testBot.telegram.lastMessage(COORDINATOR).buttons.flat()[0]!;
     await coordinator.press("Cancel");
@@ -177,23 +177,23 @@ describe("a coordinator installs a form by sending its workbook", () => {
     expect(coordinator.last().text).toBe(
       "This preview has expired or was already used. Send the file again.",
     );
-    expect(testBot.services.forms.list()).toEqual([]);
+    expect(await testBot.services.forms.list()).toEqual([]);
   });
 
   it("refuses a preview confirmed after a day: the upload has expired", async () => {
     let now = new Date("2026-11-29T10:00:00Z");
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR], now: () => now });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR], now: () => now });
     const coordinator = await sendForm(testBot, EMPLOYMENT_FORM);
     now = new Date("2026-11-30T10:00:01Z");
     await coordinator.press("Install");
     expect(coordinator.last().text).toBe(
       "This preview has expired or was already used. Send the file again.",
     );
-    expect(testBot.services.forms.list()).toEqual([]);
+    expect(await testBot.services.forms.list()).toEqual([]);
   });
 
   it("leaves an expert's form upload to the expert flow, and refuses a forged install button", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const from = { id: EXPERT, language_code: "en" };
     const bytes = await formWorkbook(EMPLOYMENT_FORM);
     await testBot.bot.handleUpdate(testBot.telegram.documentUpdate(from, { fileName: "form.xlsx", bytes }));
@@ -202,6 +202,6 @@ describe("a coordinator installs a form by sending its workbook", () => {
     const install = testBot.telegram.lastMessage(COORDINATOR).buttons.flat()[0]!;
     await testBot.bot.handleUpdate(testBot.telegram.callbackUpdate(from, install.data, 1));
     expect(testBot.telegram.toasts()).toEqual(["Sorry, this command is not available to you."]);
-    expect(testBot.services.forms.list()).toEqual([]);
+    expect(await testBot.services.forms.list()).toEqual([]);
   });
 });

@@ -28,13 +28,13 @@ const KOBO_FORM = {
 
 describe("a form as Kobo writes it", () => {
   it("is answered through its deep link and paged through in /summary", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const { services } = testBot;
     const form = formOf(KOBO_FORM).form;
     services.questionnaires.install(
       questionnaireFromForm(form, { otherLabel: services.translations.inEveryLanguage("other_option") }),
     );
-    services.waves.ensureFirstWaves([form.id], services.now());
+    await services.waves.ensureFirstWaves([form.id], services.now());
 
     const user = expert(testBot, { id: 501, language_code: "en" });
     await user.send("/start aKx4-Services2024");
@@ -44,7 +44,7 @@ describe("a form as Kobo writes it", () => {
     await user.press("No");
     await user.send("Too few clinics");
     await user.press(t("buttons.submit"));
-    expect(services.responses.submitted(form.id)[0]?.answers).toEqual({
+    expect(await services.results.submitted(form.id)[0]?.answers).toEqual({
       services: { kind: "choice", option: "2" },
       why: { kind: "text", value: "Too few clinics" },
     });

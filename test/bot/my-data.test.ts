@@ -9,7 +9,7 @@ const account = { id: 601, language_code: "en", first_name: "Gulnara", username:
 
 describe("/my_data", () => {
   it("shows a named expert their account and their answers in words", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, account);
     await completeQuestionnaire(testBot, user, account.id, "education", false);
 
@@ -29,7 +29,7 @@ describe("/my_data", () => {
   });
 
   it("tells an anonymous expert that nothing links their answers to them", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 602, language_code: "en" });
     await onboard(user, "healthcare", true);
     await user.press("Shymkent");
@@ -45,11 +45,11 @@ describe("/my_data", () => {
 
 describe("/delete_my_data", () => {
   it("deletes the account, chat settings and named responses after a confirmation, and keeps anonymous ones", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, account);
     await completeQuestionnaire(testBot, user, account.id, "education", false);
     await user.press(t("waves:invitations.offer"));
-    testBot.services.waves.openNext("education", new Date());
+    await testBot.services.waves.openNext("education", new Date());
     await testBot.bot.handleUpdate(testBot.telegram.textUpdate(account, "/start"));
     await user.press("Healthcare");
     await user.press(t("anonymity.anonymous"));
@@ -57,8 +57,8 @@ describe("/delete_my_data", () => {
     await user.press(t("buttons.submit"));
     const anonymousResponse = responseByReceipt(testBot, receiptIn(user.last().text)!)!;
     const pseudonym = testBot.services.pseudonyms.participant(account.id);
-    testBot.services.invitations.claim(
-      testBot.services.waves.openWave("education")!.id,
+    await testBot.services.invitations.claim(
+      await testBot.services.waves.openWave("education")!.id,
       pseudonym,
       new Date(),
     );
@@ -96,7 +96,7 @@ describe("/delete_my_data", () => {
   });
 
   it("deletes nothing when the expert cancels", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, account);
     await onboard(user, "education", false);
     await user.send("Gulnara Seitkali");
@@ -110,7 +110,7 @@ describe("/delete_my_data", () => {
 
 describe("/help", () => {
   it("names /my_data and /delete_my_data and says only the receipt reopens anonymous answers", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 603, language_code: "en" });
     await user.send("/help");
     const text = user.last().text;

@@ -22,32 +22,32 @@ async function submitOnboarded(testBot: TestBot, user: ReturnType<typeof expert>
 }
 
 function submittedCount(testBot: TestBot): number {
-  return testBot.services.responses.countSubmitted(testBot.services.waves.openWave("education")!.id);
+  return await testBot.services.results.countSubmitted(await testBot.services.waves.openWave("education")!.id);
 }
 
 describe("an anonymous expert and their receipt", () => {
   it("resumes an anonymous draft after a restart, at the same question", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "resume-")), "survey.db");
-    const first = createTestBot({ databasePath: path });
+    const first = await createTestBot({ databasePath: path });
     const user = expert(first, { id: ID, language_code: "en" });
     await onboard(user, "education", true);
     await user.press("Shymkent");
     const current = openResponse(first, ID, "education", true)!.currentQuestion;
     first.db.$client.close();
 
-    const second = createTestBot({ databasePath: path, firstId: 1000 });
+    const second = await createTestBot({ databasePath: path, firstId: 1000 });
     const again = expert(second, { id: ID, language_code: "en" });
     await again.send("/start");
     expect(again.labels()).toEqual([t("buttons.continue"), t("buttons.restart")]);
     await again.press(t("buttons.continue"));
     expect(openResponse(second, ID, "education", true)!.currentQuestion).toBe(current);
     expect(
-      second.services.responses.answersOf(openResponse(second, ID, "education", true)!.id).region,
+      await second.services.drafts.answersOf(openResponse(second, ID, "education", true)!.id).region,
     ).toEqual({ kind: "choice", option: "shymkent" });
   });
 
   it("gets a 140-bit receipt in a copyable code block, and only its hash is stored", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { user, receipt } = await submitAnonymously(testBot);
     expect(receipt).toMatch(/^([2-9A-HJ-NP-Z]{4}-){6}[2-9A-HJ-NP-Z]{4}$/);
     expect(user.last().text).toContain(`<code>${receipt}</code>`);
@@ -58,7 +58,7 @@ describe("an anonymous expert and their receipt", () => {
   });
 
   it("submits once per wave: /start and a second attempt are told only the receipt reopens the answers", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { user } = await submitAnonymously(testBot);
     await user.send("/start");
     expect(user.last().text).toBe(t("submitted.sealed"));
@@ -73,7 +73,7 @@ describe("an anonymous expert and their receipt", () => {
   });
 
   it("with the receipt reviews the answers, changes one, and gets a new receipt; the old one opens nothing", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { user, receipt } = await submitAnonymously(testBot);
     await user.send(receipt.toLowerCase().replaceAll("-", " "));
     expect(user.last().text).toContain("1. <b>Region</b>: Shymkent");
@@ -88,7 +88,7 @@ describe("an anonymous expert and their receipt", () => {
     expect(renewed).not.toBe(receipt);
     expect(submittedCount(testBot)).toBe(1);
     const response = responseByReceipt(testBot, renewed)!;
-    expect(testBot.services.responses.answersOf(response.id).region).toEqual({
+    expect(await testBot.services.drafts.answersOf(response.id).region).toEqual({
       kind: "choice",
       option: "turkestan_region",
     });
@@ -99,7 +99,7 @@ describe("an anonymous expert and their receipt", () => {
   });
 
   it("the thank-you message's Change button opens the response by the receipt it carries", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { user } = await submitAnonymously(testBot);
     await user.press(t("buttons.change"));
     expect(user.last().text).toContain("1. <b>Region</b>: Shymkent");
@@ -107,7 +107,7 @@ describe("an anonymous expert and their receipt", () => {
   });
 
   it("withdraws the response with the receipt, after a confirmation, and may answer again", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { user, receipt } = await submitAnonymously(testBot);
     await user.send(`/start ${receipt}`);
     await user.press(t("receipt.withdraw"));
@@ -115,7 +115,7 @@ describe("an anonymous expert and their receipt", () => {
     await user.press(t("receipt.withdraw_yes"));
     expect(user.last().text).toBe(t("receipt.withdrawn"));
     expect(submittedCount(testBot)).toBe(0);
-    expect(testBot.services.tallies.tallies("education")).toEqual([]);
+    expect(await testBot.services.tallies.tallies("education")).toEqual([]);
     await user.send("/start");
     await user.press("Education");
     await user.press(t("anonymity.anonymous"));
@@ -124,7 +124,7 @@ describe("an anonymous expert and their receipt", () => {
   });
 
   it("answers a wrong receipt in the expert's language and changes nothing", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     await submitAnonymously(testBot);
     const other = expert(testBot, { id: 77, language_code: "ru" });
     await other.send("/start");
@@ -135,7 +135,7 @@ describe("an anonymous expert and their receipt", () => {
   });
 
   it("slows down guessing: after five wrong receipts even the right one waits", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { user, receipt } = await submitAnonymously(testBot);
     for (let guess = 0; guess < 5; guess++) await user.send(`${"2345".repeat(6)}23${guess + 2}2`);
     await user.send(receipt);
@@ -147,9 +147,9 @@ describe("an anonymous expert and their receipt", () => {
   });
 
   it("a closed wave's response can be reviewed with the receipt but no longer changed", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { user, receipt } = await submitAnonymously(testBot);
-    testBot.services.waves.openNext("education", new Date());
+    await testBot.services.waves.openNext("education", new Date());
     await user.send(receipt);
     expect(user.last().text).toContain(t("receipt.closed"));
     expect(user.labels()).toEqual([]);

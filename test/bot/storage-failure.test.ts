@@ -21,7 +21,7 @@ beforeEach(() => {
   dataDir = mkdtempSync(join(tmpdir(), "survey-storage-"));
   log = capturedLog("info");
   unavailable = 0;
-  testBot = createTestBot({
+  testBot = await createTestBot({
     databasePath: join(dataDir, "survey.db"),
     logger: log.logger,
     storageFailures: {

@@ -43,7 +43,7 @@ function rankPageOf(pages: { text: string }[]): string {
 
 describe("summaryPagesFor", () => {
   it("compares the rankings of Shymkent with Turkestan region, and of anonymous with named experts", () => {
-    const { services } = createTestBot();
+    const { services } = await createTestBot();
     for (const [index, expert] of EXPERTS.entries()) {
       storeTelegramResponse(services, "education", 1, `e${index}`, expert);
     }
@@ -56,7 +56,7 @@ describe("summaryPagesFor", () => {
   });
 
   it("says when two groups cannot be correlated, and leaves out a comparison with one group only", () => {
-    const { services } = createTestBot();
+    const { services } = await createTestBot();
     // Turkestan region's two rankings cancel out: every item's mean rank is 4, so rho has nothing to work on.
     const named = [
       ranking("shymkent", [A, B, C, D, E, F, G]),

@@ -7,10 +7,10 @@ const t = Translations.load().forLanguage("en");
 
 describe("an expert on a form with a note and a decimal question", () => {
   it("passes the note with Continue, answers the decimal with a comma, and submits", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const { services } = testBot;
     services.questionnaires.install(fieldStudy);
-    services.waves.ensureFirstWaves(["field_study"], services.now());
+    await services.waves.ensureFirstWaves(["field_study"], services.now());
     const user = expert(testBot, { id: 501, language_code: "en" });
     await user.send("/start");
     await user.press(/English/);
@@ -33,7 +33,7 @@ describe("an expert on a form with a note and a decimal question", () => {
     expect(review).not.toContain("intro");
     await user.press(t("buttons.submit"));
 
-    const [response] = services.responses.submitted("field_study");
+    const [response] = await services.results.submitted("field_study");
     expect(response?.answers).toEqual({
       district: { kind: "choice", option: "north" },
       hours_per_week: { kind: "decimal", value: 37.5 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { ResponseRepository } from "../../src/db/result-repository.ts";
 import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
@@ -17,8 +17,8 @@ function setUp() {
 
 function summariesAgree(store: ReturnType<typeof setUp>) {
   const education = questionnaire("education");
-  const fromTallies = summariseTallies(education, store.tallies.tallies("education"), [1]);
-  const fromAnswers = summariseQuestionnaire(education, store.responses.submitted("education"), [1]);
+  const fromTallies = summariseTallies(education, await store.tallies.tallies("education"), [1]);
+  const fromAnswers = summariseQuestionnaire(education, await store.results.submitted("education"), [1]);
   expect(fromTallies).toEqual(fromAnswers);
   return fromTallies;
 }
@@ -27,8 +27,8 @@ describe("answer tallies kept by the database", () => {
   it("count drafts only once they are submitted", () => {
     const store = setUp();
     const draft = storeCompletedResponse(store, "a", true);
-    expect(store.tallies.tallies("education")).toEqual([]);
-    store.responses.submit(draft.id, "R1", new Date());
+    expect(await store.tallies.tallies("education")).toEqual([]);
+    await store.submissions.submit(draft.id, "R1", new Date());
     const summary = summariesAgree(store);
     expect(summary.respondents).toEqual({ "1": 1 });
   });
@@ -37,10 +37,10 @@ describe("answer tallies kept by the database", () => {
     const store = setUp();
     const first = storeCompletedResponse(store, "a", true);
     const second = storeCompletedResponse(store, "b", false);
-    store.responses.submit(first.id, "R1", new Date());
-    store.responses.submit(second.id, "R2", new Date());
+    await store.submissions.submit(first.id, "R1", new Date());
+    await store.submissions.submit(second.id, "R2", new Date());
     const state = completedState(questionnaire("education"), true);
-    store.responses.recordStep(
+    await store.drafts.recordStep(
       first.id,
       {
         saved: { questionId: "region", value: { kind: "choice", option: "turkestan_region" } },
@@ -54,7 +54,7 @@ describe("answer tallies kept by the database", () => {
     expect(
       region?.type === "select_one" && region.waves["1"]!.options.slice(0, 2).map((o) => o.count),
     ).toEqual([1, 1]);
-    store.responses.delete(second.id);
+    await store.drafts.delete(second.id);
     const afterDelete = summariesAgree(store);
     expect(afterDelete.respondents).toEqual({ "1": 1 });
     expect(

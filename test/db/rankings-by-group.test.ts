@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type RankingGroup, ResponseRepository } from "../../src/db/response-repository.ts";
+import { type RankingGroup, ResponseRepository } from "../../src/db/result-repository.ts";
 import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import type { Answers, AnswerValue } from "../../src/questionnaire/types.ts";

@@ -24,7 +24,7 @@ function upload(
 
 /** The documents /export sends a coordinator who chose `format`, over one named education response. */
 async function exportAs(language: string, format: string) {
-  const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+  const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
   storeTelegramResponse(testBot.services, "education", 1, "named", {
     anonymous: false,
     answers: SPECIAL_EDUCATION_ANSWERS,
@@ -37,7 +37,7 @@ async function exportAs(language: string, format: string) {
 
 describe("coordinators exchange files with the bot", () => {
   it("/export asks for the format; Excel sends the workbook that reads back with every response", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     storeTelegramResponse(testBot.services, "education", 1, "named", {
       anonymous: false,
       answers: SPECIAL_EDUCATION_ANSWERS,
@@ -103,7 +103,7 @@ describe("coordinators exchange files with the bot", () => {
   });
 
   it("imports a coordinator's CSV and answers with the counts; the same file again adds nothing", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = { id: COORDINATOR, language_code: "en" };
     await upload(testBot, coordinator, "paper.csv", paperFile);
     expect(testBot.telegram.lastMessage(COORDINATOR).text).toBe("Imported: 2. Already stored, skipped: 0.");
@@ -131,7 +131,7 @@ describe("coordinators exchange files with the bot", () => {
   });
 
   it("lists the problems of a bad file by row and column and imports nothing", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const bad = paperFile.replace("mistrust", "distrust");
     await upload(testBot, { id: COORDINATOR, language_code: "en" }, "paper.csv", bad);
     expect(testBot.telegram.lastMessage(COORDINATOR).text).toBe(
@@ -140,11 +140,11 @@ describe("coordinators exchange files with the bot", () => {
         "• Row 3, column “attitude”: unknown option id “distrust” for question “attitude”",
       ].join("\n"),
     );
-    expect(testBot.services.responses.submitted("healthcare")).toEqual([]);
+    expect(await testBot.services.results.submitted("healthcare")).toEqual([]);
   });
 
   it("keeps a reply with many problems within one Telegram message", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const rows = Array.from({ length: 300 }, (_, index) => [
       `P-${index}`,
       1,
@@ -165,17 +165,17 @@ describe("coordinators exchange files with the bot", () => {
   });
 
   it("leaves an expert's document to the expert flow and stores nothing", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
-    const asExpert = createTestBot();
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
+    const asExpert = await createTestBot();
     await upload(testBot, { id: EXPERT, language_code: "en" }, "paper.csv", paperFile);
     await upload(asExpert, { id: EXPERT, language_code: "en" }, "notes.pdf", "%PDF");
     expect(testBot.telegram.lastMessage(EXPERT).text).toBe(asExpert.telegram.lastMessage(EXPERT).text);
     expect(testBot.telegram.callsOf("getFile")).toEqual([]);
-    expect(testBot.services.responses.submitted("healthcare")).toEqual([]);
+    expect(await testBot.services.results.submitted("healthcare")).toEqual([]);
   });
 
   it("tells an expert that /export and a forged format button are not available", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const from = { id: EXPERT, language_code: "en" };
     await expert(testBot, from).send("/export");
     expect(testBot.telegram.lastMessage(EXPERT).text).toBe("Sorry, this command is not available to you.");
@@ -185,7 +185,7 @@ describe("coordinators exchange files with the bot", () => {
   });
 
   it("imports a workbook the bot exported, with a paper row added, even with a /summary open", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     storeTelegramResponse(testBot.services, "healthcare", 1, "someone", {
       anonymous: true,
       answers: { attitude: { kind: "choice", option: "respectful" } },
@@ -211,6 +211,6 @@ describe("coordinators exchange files with the bot", () => {
     await coordinator.send("/summary");
     await upload(testBot, { id: COORDINATOR, language_code: "en" }, "export.xlsx", edited);
     expect(coordinator.last().text).toBe("Imported: 1. Already stored, skipped: 1.");
-    expect(testBot.services.responses.submitted("healthcare")).toHaveLength(2);
+    expect(await testBot.services.results.submitted("healthcare")).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { ResponseRepository } from "../../src/db/result-repository.ts";
 import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { toCsv } from "../../src/report/csv.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FormRepository } from "../../src/db/form-repository.ts";
-import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { ResponseRepository } from "../../src/db/result-repository.ts";
 import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";

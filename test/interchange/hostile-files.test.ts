@@ -32,7 +32,7 @@ async function upload(
 
 describe("a hostile upload is refused with one message in the coordinator's language", () => {
   it("refuses a workbook with a cell at A1048576, 300 cells in column XFD, and zip bombs", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     expect(await upload(testBot, "en", "rows.xlsx", await workbookWithLastRowCell())).toBe(
       "Nothing was imported: the table is too long (more than 10000 rows on a sheet). Split it into smaller files and send them one at a time.",
     );
@@ -48,12 +48,12 @@ describe("a hostile upload is refused with one message in the coordinator's lang
   });
 
   it("refuses 10 MB of line ends at the row limit", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     expect(await upload(testBot, "en", "paper.csv", csvOfNewlines())).toMatch(/more than 10000 rows/);
   });
 
   it("refuses a document without a declared size, and stops a download that outgrows a declared one", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     expect(await upload(testBot, "en", "paper.csv", Buffer.from("respondent_id\n"), null)).toBe(
       "Telegram did not say how large this file is, so it was not imported. Please send it again as a file.",
     );

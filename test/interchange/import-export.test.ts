@@ -106,7 +106,7 @@ describe("importing paper responses", () => {
       ],
     });
     expect(store.countResponses()).toBe(0);
-    expect(store.waves.byNumber("healthcare", 7)).toBeUndefined();
+    expect(await store.waves.byNumber("healthcare", 7)).toBeUndefined();
     expect(importReport(en, result)).toBe(
       [
         "Nothing was imported: the file has 2 problems. Correct them and send the file again.",
@@ -158,14 +158,14 @@ describe("importing paper responses", () => {
         },
       ],
     });
-    expect(store.responses.submitted("healthcare").map((response) => response.answers)).toEqual([
+    expect(await store.results.submitted("healthcare").map((response) => response.answers)).toEqual([
       attitude("respectful"),
     ]);
   });
 
   it("fills a closed wave and refuses a wave that does not exist, creating none", async () => {
     const store = newStore();
-    store.waves.openNext("healthcare", new Date());
+    await store.waves.openNext("healthcare", new Date());
     const closedWave = paperCsv([{ id: "P-1", wave: 1, answers: attitude("respectful") }]);
     expect(await importResponses(store, closedWave, new Date())).toMatchObject({ ok: true, imported: 1 });
     const typo = paperCsv([
@@ -184,9 +184,9 @@ describe("importing paper responses", () => {
         },
       ],
     });
-    expect(store.waves.list("healthcare").map((wave) => wave.number)).toEqual([1, 2]);
-    expect(store.waves.openWave("healthcare")?.number).toBe(2);
-    const stored = store.responses.submittedWithOrigin("healthcare");
+    expect(await store.waves.list("healthcare").map((wave) => wave.number)).toEqual([1, 2]);
+    expect(await store.waves.openWave("healthcare")?.number).toBe(2);
+    const stored = await store.results.submittedWithOrigin("healthcare");
     expect(stored.map(({ wave, source, respondentKey }) => ({ wave, source, respondentKey }))).toEqual([
       { wave: 1, source: "paper", respondentKey: "paper:P-1" },
     ]);
@@ -199,8 +199,8 @@ describe("importing paper responses", () => {
       { id: "tg-5", wave: 1, answers: attitude("mistrust") },
     ]);
     expect(await importResponses(store, file, new Date())).toMatchObject({ ok: true, imported: 2 });
-    expect(store.responses.byId(999999999999999)).toBeUndefined();
-    expect(store.responses.byId(5)?.respondentKey).toBe("paper:tg-5");
+    expect(await store.drafts.byId(999999999999999)).toBeUndefined();
+    expect(await store.drafts.byId(5)?.respondentKey).toBe("paper:tg-5");
     const far = store.responses
       .submittedWithOrigin("healthcare")
       .find((response) => response.respondentKey === "paper:tg-999999999999999");
@@ -290,7 +290,7 @@ describe("the export", () => {
         answers: region(option),
       });
     }
-    store.waves.openNext("healthcare", new Date());
+    await store.waves.openNext("healthcare", new Date());
     for (const option of ["shymkent", "turkestan_region", "turkestan_region", "turkestan_region"]) {
       storeTelegramResponse(store, "healthcare", 2, `k-${Math.random()}`, {
         anonymous: true,

@@ -14,16 +14,16 @@ describe("the installed forms a start loads", () => {
     const db = openDatabase(":memory:");
     const stores = { forms: new FormRepository(db), waves: new WaveRepository(db) };
     const install = (formId: string, version: string, sheets = employmentForm(version)) =>
-      stores.forms.install({ formId, version, sheets }, NOW);
+      await stores.forms.install({ formId, version, sheets }, NOW);
     install("employment", "3");
-    stores.waves.ensureFirstWaves(["employment"], NOW);
+    await stores.waves.ensureFirstWaves(["employment"], NOW);
     install("employment", "4");
     install("broken", "1", { survey: [["type"], ["geopoint"]], choices: [], settings: [] });
 
     const open = () => loadInstalledForms(stores, conversion);
     expect(open().questionnaires.get("employment")?.version).toBe("3");
     expect(open().unreadable).toEqual(["broken version 1"]);
-    stores.waves.close("employment", NOW);
+    await stores.waves.close("employment", NOW);
     expect(open().questionnaires.get("employment")?.version).toBe("4");
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FormRepository } from "../../src/db/form-repository.ts";
-import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { ResponseRepository } from "../../src/db/result-repository.ts";
 import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
@@ -51,7 +51,7 @@ describe("a summary across waves that ran different versions of a form", () => {
     const responses = new ResponseRepository(db);
     const install = (sheets: ReturnType<typeof employmentForm>) => {
       const version = sheets.settings[1]![1]!;
-      stores.forms.install({ formId: "employment", version, sheets }, NOW);
+      await stores.forms.install({ formId: "employment", version, sheets }, NOW);
     };
     const submit = (waveId: number, key: string, answers: Answers) =>
       responses.insertSubmitted(
@@ -66,14 +66,14 @@ describe("a summary across waves that ran different versions of a form", () => {
         NOW,
       );
     install(employmentForm("3"));
-    stores.waves.ensureFirstWaves(["employment"], NOW);
-    const first = stores.waves.openWave("employment")!;
+    await stores.waves.ensureFirstWaves(["employment"], NOW);
+    const first = await stores.waves.openWave("employment")!;
     submit(first.id, "a", {
       region: { kind: "choice", option: "almaty" },
       comment: { kind: "text", value: "—" },
     });
     install(version4());
-    const second = stores.waves.openNext("employment", NOW);
+    const second = await stores.waves.openNext("employment", NOW);
     submit(second.id, "b", {
       region: { kind: "choice", option: "turkestan" },
       courses: { kind: "integer", value: 2 },

@@ -23,11 +23,11 @@ describe("the study's form files among the installed forms", () => {
     const store = stores();
     await installStudyForms(store, NOW, dir);
     await installStudyForms(store, NOW, dir);
-    expect(store.forms.list().map((form) => [form.formId, form.version])).toEqual([["education", "1"]]);
+    expect(await store.forms.list().map((form) => [form.formId, form.version])).toEqual([["education", "1"]]);
 
     const seen = Buffer.from("not a workbook, but its digest is stored");
     writeFileSync(join(dir, "seen.xlsx"), seen);
-    store.settings.set("study-form:seen.xlsx", createHash("sha256").update(seen).digest("hex"));
+    await store.settings.set("study-form:seen.xlsx", createHash("sha256").update(seen).digest("hex"));
     await expect(installStudyForms(store, NOW, dir)).resolves.toBeUndefined();
   });
 
@@ -44,6 +44,6 @@ describe("the study's form files among the installed forms", () => {
     );
     writeFileSync(join(dir, "employment.xlsx"), await formWorkbook(employmentForm("4", edited)));
     await installStudyForms(store, NOW, dir);
-    expect(store.forms.latest("employment")?.version).toBe("4");
+    expect(await store.forms.latest("employment")?.version).toBe("4");
   });
 });

@@ -1,6 +1,6 @@
 import { expect } from "vitest";
 import { FormRepository } from "../../src/db/form-repository.ts";
-import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { ResponseRepository } from "../../src/db/result-repository.ts";
 import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
@@ -63,7 +63,7 @@ export async function studyWithTwoWaves(): Promise<ResponseStore & { countRespon
     for (const response of variedResponses(of, 8, 1)) {
       storeTelegramResponse(store, of.id, 1, `tg-key-${key++}`, response);
     }
-    store.waves.openNext(of.id, new Date());
+    await store.waves.openNext(of.id, new Date());
     for (const response of variedResponses(of, 8, 2)) {
       storeTelegramResponse(store, of.id, 2, `tg-key-${key++}`, response);
     }

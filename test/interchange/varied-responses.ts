@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import type { ResponseRepository } from "../../src/db/response-repository.ts";
+import type { ResponseRepository } from "../../src/db/result-repository.ts";
 import type { WaveRepository } from "../../src/db/wave-repository.ts";
 import type { Answers, Questionnaire } from "../../src/questionnaire/types.ts";
 import { storeAnswerByAnswer } from "../support/stored-responses.ts";

@@ -9,7 +9,7 @@ const COORDINATOR = 42;
 
 describe("the thank-you screen of a named questionnaire", () => {
   it("offers an invitation to the next wave, which the expert accepts with one tap", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 701, language_code: "en" });
     await completeQuestionnaire(testBot, user, 701, "education", false);
     expect(user.labels()).toEqual(["✏️ Change my answers", "🔔 Invite me to the next wave"]);
@@ -24,7 +24,7 @@ describe("the thank-you screen of a named questionnaire", () => {
     await testBot.bot.handleUpdate(press);
 
     const pseudonym = testBot.services.pseudonyms.participant(701);
-    expect(testBot.services.experts.find(pseudonym)?.inviteToNextWave).toBe(true);
+    expect(await testBot.services.experts.find(pseudonym)?.inviteToNextWave).toBe(true);
     expect(testBot.telegram.toasts().at(-1)).toBe("Thank you! We will invite you when the next wave opens.");
     const markup = testBot.telegram.callsOf("editMessageReplyMarkup").at(-1)?.payload.reply_markup;
     expect(JSON.stringify(markup)).toContain("✏️ Change my answers");
@@ -32,7 +32,7 @@ describe("the thank-you screen of a named questionnaire", () => {
   });
 
   it("offers nothing to an anonymous expert, whose account is not stored", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const user = expert(testBot, { id: 702, language_code: "en" });
     await completeQuestionnaire(testBot, user, 702, "healthcare", true);
     expect(user.labels()).toEqual(["✏️ Change my answers"]);
@@ -49,8 +49,8 @@ function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
   const { services } = testBot;
   for (const person of people) {
     const pseudonym = services.pseudonyms.participant(person.id);
-    services.participants.update(
-      services.participants.findOrCreate(pseudonym, new Date()),
+    await services.participants.update(
+      await services.participants.findOrCreate(pseudonym, new Date()),
       {
         language: "en",
         consentedAt: new Date(),
@@ -60,13 +60,13 @@ function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
       },
       new Date(),
     );
-    services.experts.enrol(pseudonym, { telegramId: person.id, language: "en" }, new Date());
-    services.experts.completeAccount(pseudonym, {
+    await services.experts.enrol(pseudonym, { telegramId: person.id, language: "en" }, new Date());
+    await services.experts.completeAccount(pseudonym, {
       username: null,
       firstName: `Expert ${person.id}`,
       lastName: null,
     });
-    services.experts.update(pseudonym, { inviteToNextWave: person.optedIn });
+    await services.experts.update(pseudonym, { inviteToNextWave: person.optedIn });
     seedResponse(testBot, { questionnaire: "education", respondentKey: pseudonym, anonymous: false });
   }
 }
@@ -79,7 +79,7 @@ describe("invitations to a new wave, sent through the Bot API", () => {
   beforeEach(async () => {
     emulator = new BotApiEmulator({ botUsername: "survey_test_bot" });
     await emulator.start();
-    testBot = createTestBot({
+    testBot = await createTestBot({
       coordinatorIds: [COORDINATOR],
       server: { token: emulator.token, apiRoot: emulator.apiRoot, botInfo: emulator.botInfo },
     });
@@ -157,12 +157,12 @@ describe("invitations to a new wave, sent through the Bot API", () => {
     seedWaveOne(testBot, people);
     const users = people.map((person) => emulator.user({ id: person.id, first_name: `Expert ${person.id}` }));
     const { services } = testBot;
-    const wave = services.waves.openNext("education", new Date());
+    const wave = await services.waves.openNext("education", new Date());
     // A run that was killed: one invitation finished, two claimed with no word on whether they went out.
     const killedAt = new Date(Date.now() - 60_000);
     const [done, ...cut] = people.map((person) => services.pseudonyms.participant(person.id));
-    for (const pseudonym of [done!, ...cut]) services.invitations.claim(wave.id, pseudonym, killedAt);
-    services.invitations.finish(wave.id, done!, "sent", killedAt);
+    for (const pseudonym of [done!, ...cut]) await services.invitations.claim(wave.id, pseudonym, killedAt);
+    await services.invitations.finish(wave.id, done!, "sent", killedAt);
     const coordinator = emulator.user({ id: COORDINATOR, first_name: "Coordinator", language_code: "en" });
 
     await coordinator.act(() => coordinator.sendCommand("/waves"));
@@ -219,7 +219,7 @@ describe("invitations to a new wave, sent through the Bot API", () => {
 
     await user.act(() => user.pressButton("🔕 No more invitations"));
     const pseudonym = testBot.services.pseudonyms.participant(811);
-    expect(testBot.services.experts.find(pseudonym)?.inviteToNextWave).toBe(false);
+    expect(await testBot.services.experts.find(pseudonym)?.inviteToNextWave).toBe(false);
     expect(user.callbackAnswers().at(-1)?.text).toBe("You will get no more invitations.");
   });
 });

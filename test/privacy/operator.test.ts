@@ -71,7 +71,7 @@ async function answerAndSubmit(account: Account, anonymous: boolean, onboarded =
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), "operator-"));
-  testBot = createTestBot({ databasePath: join(dir, "survey.db"), now });
+  testBot = await createTestBot({ databasePath: join(dir, "survey.db"), now });
   await answerAndSubmit(accounts.namedThenAnonymous, false);
   await answerAndSubmit(accounts.deleted, false);
 
@@ -94,7 +94,7 @@ beforeAll(async () => {
   }
 
   clock = DAY + 2 * 24 * HOUR + 11 * HOUR + 7 * 60_000 + 29_000;
-  testBot.services.waves.openNext("education", now());
+  await testBot.services.waves.openNext("education", now());
   clock += 10 * 60_000;
   for (const account of [accounts.namedThenAnonymous, accounts.panel]) {
     const user = userOf(account);
@@ -218,16 +218,16 @@ describe("the operator, with the database files, a backup, the key and the panel
 
   it("the write-ahead log is empty right after a Submit seals a draft: no page shows draft and response together", async () => {
     const dir = mkdtempSync(join(tmpdir(), "sealed-wal-"));
-    const fresh = createTestBot({ databasePath: join(dir, "survey.db") });
+    const fresh = await createTestBot({ databasePath: join(dir, "survey.db") });
     const user = expert(fresh, { id: 99, language_code: "en" });
     await onboard(user, "education", true);
     await answerOn(fresh, user, 99, "education", true);
-    const draft = fresh.services.responses.find(
-      fresh.services.waves.openWave("education")!.id,
+    const draft = await fresh.services.drafts.find(
+      await fresh.services.waves.openWave("education")!.id,
       fresh.services.pseudonyms.anonymousRespondent(99, "education"),
     )!;
     expect(readFileSync(join(dir, "survey.db-wal")).length).toBeGreaterThan(0);
-    fresh.services.responses.seal(draft.id, { receiptHash: "h", marker: "m", day: new Date(DAY) });
+    await fresh.services.submissions.seal(draft.id, { receiptHash: "h", marker: "m", day: new Date(DAY) });
     expect(readFileSync(join(dir, "survey.db-wal")).length).toBe(0);
   });
 });

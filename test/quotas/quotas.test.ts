@@ -25,7 +25,7 @@ function seedSocialEducators(testBot: TestBot, count: number) {
 
 describe("coordinators set quotas", () => {
   it("with /quota_set and see the progress of the open wave with /quota", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     seedSocialEducators(testBot, 3);
     seedResponse(testBot, {
@@ -50,17 +50,17 @@ describe("coordinators set quotas", () => {
   });
 
   it("counts per wave: a new wave starts from zero", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     seedSocialEducators(testBot, 2);
     await coordinator.send("/quota_set education total 10");
-    testBot.services.waves.openNext("education", new Date());
+    await testBot.services.waves.openNext("education", new Date());
     await coordinator.send("/quota");
     expect(coordinator.last().text).toContain("<b>Education</b>, wave 2\n• All experts: 0 of 10 · stop");
   });
 
   it("are told what is wrong with a quota they type, and 0 removes one", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     const replies: Record<string, string> = {
       "/quota_set education barriers=language_barrier 5":
@@ -82,23 +82,23 @@ describe("coordinators set quotas", () => {
     await coordinator.send("/quota_set education total 5");
     await coordinator.send("/quota_set education total 0");
     expect(coordinator.last().text).toBe("Quota removed: Education · All experts.");
-    expect(testBot.services.quotas.list("education")).toEqual([]);
+    expect(await testBot.services.quotas.list("education")).toEqual([]);
   });
 
   it("are the only ones who can", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const stranger = expert(testBot, { id: 5, language_code: "en" });
     await stranger.send("/quota_set education total 1");
     expect(stranger.last().text).toBe("Sorry, this command is not available to you.");
     await stranger.send("/quota");
     expect(stranger.last().text).toBe("Sorry, this command is not available to you.");
-    expect(testBot.services.quotas.list("education")).toEqual([]);
+    expect(await testBot.services.quotas.list("education")).toEqual([]);
   });
 });
 
 describe("an expert of a full category", () => {
   it("in stop mode is thanked right after the profile question, before the main questions, and not enrolled", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set education edu_role=social_educator 2 stop",
     );
@@ -115,7 +115,9 @@ describe("an expert of a full category", () => {
     );
     expect(user.labels()).toEqual([]);
     expect(openResponse(testBot, 401, "education", false)).toBeUndefined();
-    expect(testBot.services.experts.find(respondentKey(testBot, 401, "education", false))).toBeUndefined();
+    expect(
+      await testBot.services.experts.find(respondentKey(testBot, 401, "education", false)),
+    ).toBeUndefined();
     const texts = testBot.telegram.chat(401).map((message) => message.text);
     expect(
       texts.some((text) => text.includes(studyText(t, "questions.education.access_relevance.text"))),
@@ -123,7 +125,7 @@ describe("an expert of a full category", () => {
   });
 
   it("of another category carries on as usual", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set education edu_role=social_educator 2 stop",
     );
@@ -137,7 +139,7 @@ describe("an expert of a full category", () => {
   });
 
   it("in warn mode is told right after the profile question and goes on to the main questions", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set education edu_role=social_educator 2 warn",
     );
@@ -159,7 +161,7 @@ describe("an expert of a full category", () => {
   });
 
   it("is counted only on submission: drafts of the category do not fill it", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set education edu_role=social_educator 1 stop",
     );
@@ -177,7 +179,7 @@ describe("an expert of a full category", () => {
 
 describe("a full total quota", () => {
   it("in stop mode thanks a newcomer before the first question and stores no response", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send("/quota_set healthcare total 1");
     seedResponse(testBot, { questionnaire: "healthcare", respondentKey: "first" });
     const user = expert(testBot, { id: 406, language_code: "en" });
@@ -188,11 +190,13 @@ describe("a full total quota", () => {
       "Thank you for your willingness to help! This wave of the questionnaire “Healthcare” already has all the experts it needs, so we will not ask you the questions. Nothing more is needed from you.",
     );
     expect(openResponse(testBot, 406, "healthcare", false)).toBeUndefined();
-    expect(testBot.services.experts.find(respondentKey(testBot, 406, "healthcare", false))).toBeUndefined();
+    expect(
+      await testBot.services.experts.find(respondentKey(testBot, 406, "healthcare", false)),
+    ).toBeUndefined();
   });
 
   it("in warn mode only tells the newcomer, who starts with the first question", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set healthcare total 1 warn",
     );
@@ -209,7 +213,7 @@ describe("a full total quota", () => {
   });
 
   it("lets an expert who already started in the wave carry on", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const user = expert(testBot, { id: 408, language_code: "en" });
     await onboard(user, "healthcare", true);
     await user.press("Shymkent");

@@ -31,7 +31,7 @@ const COORDINATOR_BUTTONS = [
 
 /** Four submitted responses, so that any statistic would show figures. */
 function botWithResponses(): TestBot {
-  const testBot = createTestBot({ coordinatorIds: [COORDINATOR.id] });
+  const testBot = await createTestBot({ coordinatorIds: [COORDINATOR.id] });
   seedSubmittedResponses(testBot.services, 4);
   return testBot;
 }
@@ -202,7 +202,7 @@ describe("coordinators' buttons", () => {
 describe("isCoordinator", () => {
   const contextOf = (update: Update) => {
     const ctx = new Context(update, new Api("1:token"), botInfo) as BotContext;
-    ctx.services = createTestBot({ coordinatorIds: [COORDINATOR.id] }).services;
+    ctx.services = await createTestBot({ coordinatorIds: [COORDINATOR.id] }).services;
     return ctx;
   };
 

@@ -38,11 +38,11 @@ export function currentQuestion(
   anonymous: boolean,
 ): string | null {
   const { services } = testBot;
-  const wave = services.waves.openWave(questionnaireId)!;
+  const wave = await services.waves.openWave(questionnaireId)!;
   const key = anonymous
     ? services.pseudonyms.anonymousRespondent(account.id, questionnaireId)
     : services.pseudonyms.participant(account.id);
-  return services.responses.find(wave.id, key)!.currentQuestion;
+  return await services.drafts.find(wave.id, key)!.currentQuestion;
 }
 
 /** Answers the scripted way until `stopAt` is on screen (null: until the review screen). */

@@ -12,12 +12,12 @@ const FLOOD_SIZE = 300;
 /** How many answers the calm expert's response holds. */
 function calmAnswerCount(testBot: TestBot): number {
   const { services } = testBot;
-  const wave = services.waves.openWave("education")!;
-  const response = services.responses.find(
+  const wave = await services.waves.openWave("education")!;
+  const response = await services.drafts.find(
     wave.id,
     services.pseudonyms.anonymousRespondent(CALM.id, "education"),
   )!;
-  return Object.keys(services.responses.answersOf(response.id)).length;
+  return Object.keys(await services.drafts.answersOf(response.id)).length;
 }
 
 /** Whether the bot wrote anything to the chat since call number `since`. */
@@ -52,7 +52,7 @@ describe("a flood from one user", () => {
 
   it("is cut to the rate limit while another expert's answers are all handled", async () => {
     vi.useFakeTimers({ toFake: ["setInterval"] });
-    const testBot = createTestBot({ rateLimit: DEFAULT_RATE_LIMIT });
+    const testBot = await createTestBot({ rateLimit: DEFAULT_RATE_LIMIT });
     await onboardedExpert(testBot, CALM, "education", true);
     vi.advanceTimersByTime(DEFAULT_RATE_LIMIT.timeFrameMs);
 
@@ -81,9 +81,9 @@ describe("a flood from one user", () => {
 
   it("of button presses changes nothing over the limit and stops only the first spinner", async () => {
     vi.useFakeTimers({ toFake: ["setInterval"] });
-    const testBot = createTestBot({ rateLimit: DEFAULT_RATE_LIMIT });
+    const testBot = await createTestBot({ rateLimit: DEFAULT_RATE_LIMIT });
     const participant = () =>
-      testBot.services.participants.find(testBot.services.pseudonyms.participant(FLOODER.id));
+      await testBot.services.participants.find(testBot.services.pseudonyms.participant(FLOODER.id));
     for (let index = 0; index < DEFAULT_RATE_LIMIT.limit; index++) {
       await testBot.bot.handleUpdate(testBot.telegram.textUpdate(FLOODER, "/start"));
     }

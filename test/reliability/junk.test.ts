@@ -43,8 +43,8 @@ function seedAnswered(testBot: TestBot, seeded: Seeded): void {
   const { services } = testBot;
   const now = new Date();
   const pseudonym = services.pseudonyms.participant(seeded.user);
-  services.participants.update(
-    services.participants.findOrCreate(pseudonym, now),
+  await services.participants.update(
+    await services.participants.findOrCreate(pseudonym, now),
     {
       language: "en",
       consentedAt: now,
@@ -54,7 +54,7 @@ function seedAnswered(testBot: TestBot, seeded: Seeded): void {
     },
     now,
   );
-  const wave = services.waves.openWave(seeded.questionnaire)!;
+  const wave = await services.waves.openWave(seeded.questionnaire)!;
   const state = completedState(questionnaire(seeded.questionnaire), seeded.anonymous);
   const respondentKey = seeded.anonymous
     ? services.pseudonyms.anonymousRespondent(seeded.user, seeded.questionnaire)
@@ -62,10 +62,10 @@ function seedAnswered(testBot: TestBot, seeded: Seeded): void {
   const response = storeAnswerByAnswer(services.responses, wave, respondentKey, state);
   if (!seeded.submitted) return;
   const receiptHash = `seeded-${response.id}`;
-  if (!seeded.anonymous) services.responses.submit(response.id, receiptHash, now);
+  if (!seeded.anonymous) await services.submissions.submit(response.id, receiptHash, now);
   else {
     const marker = services.pseudonyms.submissionMarker(respondentKey, wave.id);
-    services.responses.seal(response.id, { receiptHash, marker, day: now });
+    await services.submissions.seal(response.id, { receiptHash, marker, day: now });
   }
 }
 
@@ -114,7 +114,7 @@ describe("junk from random users", () => {
     );
     await fc.assert(
       fc.asyncProperty(seeded, fc.array(step, { minLength: 1, maxLength: 30 }), async (answered, steps) => {
-        const testBot = createTestBot({ coordinatorIds: [COORDINATOR.id] });
+        const testBot = await createTestBot({ coordinatorIds: [COORDINATOR.id] });
         const log = capturedLog();
         testBot.services.logger = log.logger;
         for (const entry of answered) seedAnswered(testBot, entry);

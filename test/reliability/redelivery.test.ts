@@ -80,7 +80,7 @@ const commandsAndTypedAnswers: [string, Scenario][] = [
 
 /** Delivers the scenario's update twice and asserts the second delivery left the database as the first did. */
 async function deliverTwice(scenario: Scenario): Promise<void> {
-  const testBot = createTestBot();
+  const testBot = await createTestBot();
   const update = await scenario(testBot);
   const before = tableRows(testBot.db.$client);
   await testBot.bot.handleUpdate(structuredClone(update));

@@ -60,7 +60,7 @@ describe("the bot token", () => {
     ],
     ["400 echoing the bare token", () => failure(400, `Bad Request: token ${TOKEN} rejected`)],
   ])("never reaches the log when the Bot API answers %s", async (_name, respond) => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const log = capturedLog("trace");
     testBot.services.logger = log.logger;
     const bot = botWith(testBot, failingApi(respond));
@@ -70,7 +70,7 @@ describe("the bot token", () => {
   });
 
   it("never reaches the log when the network fails inside a coordinator's conversation", async () => {
-    const testBot = createTestBot({ coordinatorIds: [COORDINATOR.id] });
+    const testBot = await createTestBot({ coordinatorIds: [COORDINATOR.id] });
     const log = capturedLog("trace");
     testBot.services.logger = log.logger;
     const bot = botWith(testBot, async (url) => {
@@ -82,7 +82,7 @@ describe("the bot token", () => {
   });
 
   it("is not in the log while a dropped connection is retried until the expert gets the answer", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const log = capturedLog("trace");
     testBot.services.logger = log.logger;
     let drops = 3;
@@ -108,7 +108,7 @@ describe("an error of the bot's API, printed whole as Node or a library would pr
 
   it("holds no token when the Bot API's description echoes it", async () => {
     const bot = botWith(
-      createTestBot(),
+      await createTestBot(),
       failingApi(() => failure(400, `Bad Request: token ${TOKEN} rejected`)),
     );
     const error = await bot.api.getUpdates().catch((thrown: unknown) => thrown);
@@ -137,7 +137,7 @@ describe("an anonymous expert in the log", () => {
   const typed = ["Secret Polyclinic No 7", "58"];
 
   it("leaves no name, username, id or answer even at trace level and with a failure logged", async () => {
-    const testBot = createTestBot();
+    const testBot = await createTestBot();
     const log = capturedLog("trace");
     testBot.services.logger = log.logger;
     let failed = false;
@@ -165,9 +165,9 @@ describe("an anonymous expert in the log", () => {
     await answerUntil({ ...testBot, bot }, account, "healthcare", true, null);
     await press(t("buttons.submit"));
 
-    expect(testBot.services.responses.countSubmitted(testBot.services.waves.openWave("healthcare")!.id)).toBe(
-      1,
-    );
+    expect(
+      await testBot.services.results.countSubmitted(await testBot.services.waves.openWave("healthcare")!.id),
+    ).toBe(1);
     expect(log.errors()).toHaveLength(1);
     // Numbers pino adds itself (time, pid) and update ids could contain the typed number by chance.
     const text = JSON.stringify(log.entries().map(({ time, pid, updateId, ...rest }) => rest));

@@ -9,7 +9,7 @@ const REMINDER = /^You started the questionnaire “Education” and stopped at 
 
 function botWithClock() {
   const clock = { now: new Date("2026-03-01T09:00:00Z") };
-  const testBot = createTestBot({ now: () => clock.now });
+  const testBot = await createTestBot({ now: () => clock.now });
   const later = (hours: number) => {
     clock.now = new Date(clock.now.getTime() + hours * HOUR);
   };
@@ -75,7 +75,7 @@ describe("reminders", () => {
       false,
     );
     await namedDraft(testBot, 507, "healthcare");
-    testBot.services.waves.close("healthcare", new Date());
+    await testBot.services.waves.close("healthcare", new Date());
     later(30);
     expect(await scheduler.remindDue()).toBe(0);
     expect(remindersTo(testBot, 503)).toEqual([]);
@@ -109,7 +109,7 @@ describe("reminders", () => {
 
     expect(testBot.telegram.toasts().at(-1)).toBe("Reminders are off.");
     const pseudonym = testBot.services.pseudonyms.participant(505);
-    expect(testBot.services.experts.find(pseudonym)?.remindersEnabled).toBe(false);
+    expect(await testBot.services.experts.find(pseudonym)?.remindersEnabled).toBe(false);
     const markup = testBot.telegram.callsOf("editMessageReplyMarkup").at(-1)?.payload.reply_markup;
     expect(JSON.stringify(markup)).not.toContain("rem:off");
     await user.send("/start healthcare");

@@ -9,5 +9,5 @@ export function receiptIn(text: string): string | undefined {
 
 /** The submitted response a receipt opens, found as the bot finds it: by the receipt's hash. */
 export function responseByReceipt(testBot: TestBot, receipt: string) {
-  return testBot.services.responses.findByReceipt(receiptHash(receipt));
+  return testBot.services.submissions.findByReceipt(receiptHash(receipt));
 }

@@ -19,9 +19,14 @@ export function respondentKey(testBot: TestBot, userId: number, id: Questionnair
     : testBot.services.pseudonyms.participant(userId);
 }
 
-export function openResponse(testBot: TestBot, userId: number, id: QuestionnaireId, anonymous: boolean) {
-  const wave = testBot.services.waves.openWave(id);
-  return wave && testBot.services.responses.find(wave.id, respondentKey(testBot, userId, id, anonymous));
+export async function openResponse(
+  testBot: TestBot,
+  userId: number,
+  id: QuestionnaireId,
+  anonymous: boolean,
+) {
+  const wave = await testBot.services.waves.openWave(id);
+  return wave && (await testBot.services.drafts.find(wave.id, respondentKey(testBot, userId, id, anonymous)));
 }
 
 /** /start → English → consent → questionnaire → anonymous or named, by the labels an expert sees. */
@@ -46,7 +51,7 @@ export async function answerOn(
   options: { choices?: Record<string, string>; stopBefore?: string } = {},
 ): Promise<void> {
   for (let guard = 0; guard < 60; guard++) {
-    const current = openResponse(testBot, userId, id, anonymous)?.currentQuestion;
+    const current = (await openResponse(testBot, userId, id, anonymous))?.currentQuestion;
     if (!current || current === options.stopBefore) return;
     const chosen = options.choices?.[current];
     if (chosen) {
@@ -79,7 +84,7 @@ export async function completeQuestionnaire(
  * A response stored the way the bot stores them: every question answered the scripted way, with the
  * given answers instead where named; submitted unless `draft`.
  */
-export function seedResponse(
+export async function seedResponse(
   testBot: TestBot,
   options: {
     questionnaire: QuestionnaireId;
@@ -96,9 +101,9 @@ export function seedResponse(
   const anonymous = options.anonymous ?? true;
   const now = options.now ?? services.now();
   let state = startResponse(definition, anonymous);
-  const response = services.responses.create(
+  const response = await services.drafts.create(
     {
-      waveId: options.waveId ?? services.waves.openWave(options.questionnaire)!.id,
+      waveId: options.waveId ?? (await services.waves.openWave(options.questionnaire))!.id,
       questionnaire: options.questionnaire,
       respondentKey: options.respondentKey,
       anonymous,
@@ -116,12 +121,12 @@ export function seedResponse(
     for (const action of actions) {
       const step = applyAction(definition, state, action);
       if (step.problem) throw new Error(`seed: ${step.problem} at ${question.id}`);
-      services.responses.recordStep(response.id, step, now);
+      await services.drafts.recordStep(response.id, step, now);
       state = step.state;
     }
     if (options.draft) break;
   }
-  if (!options.draft) services.responses.submit(response.id, `R-${response.id}`, now);
+  if (!options.draft) await services.submissions.submit(response.id, `R-${response.id}`, now);
   return response;
 }
 

@@ -3,15 +3,20 @@ import pino, { type Logger } from "pino";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { createServices } from "../../src/bot/create-services.ts";
 import type { StorageFailureOptions } from "../../src/bot/storage-failures.ts";
-import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { openSqlite, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { SqliteConnection } from "../../src/db/sqlite/sqlite-connection.ts";
+import { SurveyStore } from "../../src/db/survey-store.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { botInfo, FakeTelegram } from "./fake-telegram.ts";
 import { questionnaires } from "./questionnaires.ts";
 
 const translations = Translations.load();
 
-/** The real bot over an in-memory database, talking to a FakeTelegram. */
-export function createTestBot(
+/**
+ * The real bot over an in-memory database, talking to a FakeTelegram. `db` is the SQLite database under the
+ * store, for tests that look at the stored rows as whoever holds the file would.
+ */
+export async function createTestBot(
   options: {
     coordinatorIds?: number[];
     databasePath?: string;
@@ -29,9 +34,10 @@ export function createTestBot(
   const telegram = new FakeTelegram(options.firstId);
   const token = options.server?.token ?? "123:test";
   const client = options.server ? { apiRoot: options.server.apiRoot } : { fetch: telegram.fetch as never };
-  const db: SurveyDatabase = openDatabase(options.databasePath ?? ":memory:");
-  const services = createServices({
-    db,
+  const db: SurveyDatabase = openSqlite(options.databasePath ?? ":memory:");
+  const store = new SurveyStore(new SqliteConnection(db));
+  const services = await createServices({
+    store,
     questionnaires,
     translations,
     pseudonymKey: "test-key-test-key-test-key-test-key",
@@ -50,7 +56,7 @@ export function createTestBot(
   return { bot, telegram, services, db };
 }
 
-export type TestBot = ReturnType<typeof createTestBot>;
+export type TestBot = Awaited<ReturnType<typeof createTestBot>>;
 
 /** An expert talking to the test bot. */
 export function expert(

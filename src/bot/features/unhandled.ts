@@ -5,16 +5,16 @@ import type { BotContext } from "../context.ts";
 export const unhandledFeature = new Composer<BotContext>();
 
 unhandledFeature.chatType("private").on("message", async (ctx) => {
-  const chat = ctx.expertChat();
+  const chat = await ctx.expertChat();
   await ctx.reply(chat.t("unknown_command"));
 });
 
 unhandledFeature.chatType("private").on("edited_message", async (ctx) => {
-  const chat = ctx.expertChat();
+  const chat = await ctx.expertChat();
   await ctx.reply(chat.t("edit_ignored"));
 });
 
 unhandledFeature.on("callback_query", async (ctx) => {
-  const chat = ctx.from && ctx.chat?.type === "private" ? ctx.expertChat() : undefined;
+  const chat = ctx.from && ctx.chat?.type === "private" ? await ctx.expertChat() : undefined;
   await ctx.answerCallbackQuery(chat ? { text: chat.t("stale") } : {});
 });

@@ -38,15 +38,15 @@ export async function sendInvitations(
   stop: AbortSignal,
 ): Promise<InvitationTally> {
   const startedAt = services.now();
-  const queue = services.invitations.recipients(wave.questionnaire, wave.number, wave.id, startedAt);
+  const queue = await services.invitations.recipients(wave.questionnaire, wave.number, wave.id, startedAt);
   const tally: InvitationTally = { total: queue.length, sent: 0, blocked: 0, failed: 0, resent: 0, left: 0 };
   const invite = async (recipient: InvitationRecipient) => {
-    if (!services.invitations.claim(wave.id, recipient.expert, services.now(), startedAt)) {
+    if (!(await services.invitations.claim(wave.id, recipient.expert, services.now(), startedAt))) {
       tally.total -= 1;
       return;
     }
     const status = await deliver(services, wave, botUsername, recipient);
-    services.invitations.finish(wave.id, recipient.expert, status, services.now());
+    await services.invitations.finish(wave.id, recipient.expert, status, services.now());
     tally[status] += 1;
     if (recipient.interrupted) tally.resent += 1;
     await onProgress({ ...tally });

@@ -19,11 +19,15 @@ import { categoryLabel } from "./quota-category-label.ts";
 export type QuotaOutcome = "stopped" | "warned" | undefined;
 
 /** How far the questionnaire's quotas are filled by the responses submitted in the wave. */
-export function quotaProgressIn(services: BotServices, questionnaireId: string, wave: Wave): QuotaProgress[] {
-  const quotas = services.quotas.list(questionnaireId);
+export async function quotaProgressIn(
+  services: BotServices,
+  questionnaireId: string,
+  wave: Wave,
+): Promise<QuotaProgress[]> {
+  const quotas = await services.quotas.list(questionnaireId);
   if (quotas.length === 0) return [];
   const questions = quotas.flatMap(({ category }) => (category.kind === "option" ? [category.question] : []));
-  return quotaProgress(quotas, services.quotas.submittedAnswers(wave.id, questions));
+  return quotaProgress(quotas, await services.quotas.submittedAnswers(wave.id, questions));
 }
 
 /**
@@ -37,11 +41,11 @@ export async function checkTotalQuota(
   wave: Wave,
 ): Promise<QuotaOutcome> {
   const { services } = ctx;
-  const enrolled = [true, false].some((anonymous) =>
-    services.responses.find(wave.id, chat.respondentKey(questionnaire.id, anonymous)),
-  );
-  if (enrolled) return undefined;
-  const verdict = quotaVerdict(quotaProgressIn(services, questionnaire.id, wave), {});
+  for (const anonymous of [true, false]) {
+    if (await services.drafts.find(wave.id, chat.respondentKey(questionnaire.id, anonymous)))
+      return undefined;
+  }
+  const verdict = quotaVerdict(await quotaProgressIn(services, questionnaire.id, wave), {});
   return verdict ? tell(ctx, chat, questionnaire, verdict) : undefined;
 }
 
@@ -57,16 +61,16 @@ export async function checkQuotasAfterAnswer(
 ): Promise<QuotaOutcome> {
   const question = step.saved && findQuestion(active.questionnaire, step.saved.questionId);
   if (question?.section !== "profile" || active.response.submittedAt) return undefined;
-  const progress = quotaProgressIn(ctx.services, active.questionnaire.id, active.wave);
+  const progress = await quotaProgressIn(ctx.services, active.questionnaire.id, active.wave);
   const verdict = quotaVerdict(progress, step.state.answers, question.id);
   if (!verdict) return undefined;
-  if (verdict.mode === "stop") discardDraft(ctx.services, chat, active.response.id);
+  if (verdict.mode === "stop") await discardDraft(ctx.services, chat, active.response.id);
   return tell(ctx, chat, active.questionnaire, verdict);
 }
 
-function discardDraft(services: BotServices, chat: ExpertChat, responseId: number): void {
-  services.responses.delete(responseId);
-  if (!services.responses.hasResponses(chat.pseudonym)) services.experts.delete(chat.pseudonym);
+async function discardDraft(services: BotServices, chat: ExpertChat, responseId: number): Promise<void> {
+  await services.drafts.delete(responseId);
+  if (!(await services.drafts.hasResponses(chat.pseudonym))) await services.experts.delete(chat.pseudonym);
 }
 
 async function tell(
@@ -86,7 +90,7 @@ async function tell(
     await ctx.reply(t(key, values));
     return "warned";
   }
-  chat.update({ stage: "questionnaire", questionnaire: null, anonymous: null });
+  await chat.update({ stage: "questionnaire", questionnaire: null, anonymous: null });
   await chat.present(() => ({ text: escapeHtml(t(key, values)) }), "edit");
   return "stopped";
 }

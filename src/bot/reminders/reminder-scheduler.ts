@@ -1,5 +1,5 @@
 import { InlineKeyboard } from "grammy";
-import type { RemindableResponse } from "../../db/response-repository.ts";
+import type { RemindableResponse } from "../../db/reminder-repository.ts";
 import { isLanguage, languageFromTelegram } from "../../i18n/translator.ts";
 import { progress } from "../../questionnaire/engine.ts";
 import { firstToAnswer } from "../../questionnaire/response-flow.ts";
@@ -58,10 +58,10 @@ export class ReminderScheduler {
   async remindDue(): Promise<number> {
     const now = this.services.now();
     let delivered = 0;
-    for (const draft of dueReminders(this.services.responses.remindable(), now)) {
+    for (const draft of dueReminders(await this.services.reminders.remindable(), now)) {
       if (this.#stopping) break;
       // Marked before sending: a crash may lose a reminder but never sends one twice.
-      if (!this.services.responses.markReminded(draft.responseId, now)) continue;
+      if (!(await this.services.reminders.markReminded(draft.responseId, now))) continue;
       if (await this.#send(draft)) delivered += 1;
     }
     return delivered;
@@ -73,7 +73,7 @@ export class ReminderScheduler {
     const t = this.services.translations.forLanguage(
       isLanguage(draft.language) ? draft.language : languageFromTelegram(undefined),
     );
-    const answers = this.services.responses.answersOf(draft.responseId);
+    const answers = await this.services.drafts.answersOf(draft.responseId);
     const flow = { anonymous: false };
     const current = draft.currentQuestion ?? firstToAnswer(questionnaire, answers, flow)?.id;
     const { position, total } = current

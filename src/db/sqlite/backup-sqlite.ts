@@ -9,9 +9,9 @@ import type Database from "better-sqlite3";
  * a new folder is created 0700 and the copy 0600.
  *
  * @example
- * await backupDatabase(db.$client, "backups/survey-2025-03-01.db");
+ * await backupSqlite(db.$client, "backups/survey-2025-03-01.db");
  */
-export async function backupDatabase(database: Database.Database, destination: string): Promise<void> {
+export async function backupSqlite(database: Database.Database, destination: string): Promise<void> {
   const target = resolve(destination);
   if (database.memory) throw new Error("an in-memory database cannot be backed up");
   if (existsSync(target) && realpathSync(target) === realpathSync(database.name)) {

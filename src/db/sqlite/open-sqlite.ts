@@ -34,7 +34,7 @@ function appliedMigrations(sqlite: Database.Database): number {
  * @example
  * const db = openDatabase(":memory:");
  */
-export function openDatabase(path: string, migrationsFolder: string = MIGRATIONS_DIR): SurveyDatabase {
+export function openSqlite(path: string, migrationsFolder: string = MIGRATIONS_DIR): SurveyDatabase {
   if (path !== ":memory:") createPrivately(path);
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");

@@ -13,8 +13,12 @@ export function activateForm(services: BotServices, form: XlsForm): void {
 }
 
 /** Activates a stored version (the one a newly opened wave runs); nothing when it is not stored. */
-export function activateStoredForm(services: BotServices, formId: string, version: string): void {
-  const stored = services.forms.find(formId, version);
+export async function activateStoredForm(
+  services: BotServices,
+  formId: string,
+  version: string,
+): Promise<void> {
+  const stored = await services.forms.find(formId, version);
   const questionnaire = stored && storedQuestionnaire(stored, conversion(services));
   if (questionnaire) services.questionnaires.install(questionnaire);
 }

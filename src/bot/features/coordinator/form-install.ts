@@ -20,7 +20,7 @@ formInstallButtons.callbackQuery(PATTERN, async (ctx) => {
   const [, choice = "", token = ""] = ctx.match;
   const { services, t } = ctx;
   await ctx.answerCallbackQuery();
-  const sheets = services.forms.takePending(token, services.now());
+  const sheets = await services.forms.takePending(token, services.now());
   const form = sheets && readXlsForm(sheets).form;
   if (!sheets || !form) {
     await ctx.editMessageText(t("coordinator:forms.expired"));
@@ -30,13 +30,16 @@ formInstallButtons.callbackQuery(PATTERN, async (ctx) => {
     await ctx.editMessageText(t("coordinator:forms.cancelled"));
     return;
   }
-  const status = services.forms.install({ formId: form.id, version: form.version, sheets }, services.now());
+  const status = await services.forms.install(
+    { formId: form.id, version: form.version, sheets },
+    services.now(),
+  );
   if (status !== "new") {
     await ctx.editMessageText(statusText(t, status, form));
     return;
   }
   const installed = t("coordinator:forms.installed", { id: form.id, version: form.version });
-  const open = services.waves.openWave(form.id);
+  const open = await services.waves.openWave(form.id);
   if (choice === "next" && open) {
     const kept = t("coordinator:forms.kept", {
       wave: open.number,
@@ -46,10 +49,10 @@ formInstallButtons.callbackQuery(PATTERN, async (ctx) => {
     await ctx.editMessageText(`${installed}\n${kept}`);
     return;
   }
-  if (open) services.waves.runFormVersion(open.id, form.version);
-  else services.waves.ensureFirstWaves([form.id], services.now());
+  if (open) await services.waves.runFormVersion(open.id, form.version);
+  else await services.waves.ensureFirstWaves([form.id], services.now());
   activateForm(services, form);
-  const wave = services.waves.openWave(form.id);
+  const wave = await services.waves.openWave(form.id);
   await ctx.editMessageText(
     wave ? `${installed}\n${t("coordinator:forms.running", { wave: wave.number })}` : installed,
   );

@@ -34,14 +34,18 @@ export async function offerForm(ctx: BotContext, bytes: Uint8Array): Promise<boo
     await ctx.reply(fitLines(t, lines, MESSAGE_LIMIT).join("\n"));
     return true;
   }
-  const status = services.forms.status({ formId: form.id, version: form.version, sheets: workbook.sheets });
+  const status = await services.forms.status({
+    formId: form.id,
+    version: form.version,
+    sheets: workbook.sheets,
+  });
   if (status !== "new") {
     await ctx.reply(statusText(t, status, form));
     return true;
   }
-  const latest = services.forms.latest(form.id);
+  const latest = await services.forms.latest(form.id);
   const installed = latest && readXlsForm(latest.sheets).form;
-  const open = services.waves.openWave(form.id);
+  const open = await services.waves.openWave(form.id);
   const openWave = open && open.formVersion !== form.version ? open : undefined;
   const preview = formPreview(t, form, warnings, {
     ...(installed
@@ -49,7 +53,7 @@ export async function offerForm(ctx: BotContext, bytes: Uint8Array): Promise<boo
       : {}),
     ...(openWave ? { openWave } : {}),
   });
-  const token = services.forms.putPending(workbook.sheets, services.now());
+  const token = await services.forms.putPending(workbook.sheets, services.now());
   const keyboard = openWave
     ? new InlineKeyboard()
         .text(t("coordinator:forms.use_now", { wave: openWave.number }), `form:now:${token}`)

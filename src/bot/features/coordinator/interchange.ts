@@ -42,11 +42,12 @@ interchangeFeature.callbackQuery(FORMAT_PATTERN, async (ctx) => {
 
 async function sendExport(ctx: BotContext, format: ExportFormat): Promise<void> {
   const { services, t } = ctx;
-  const respondents = (id: string) =>
-    services.tallies.tallies(id).reduce((sum, tally) => sum + tally.respondents, 0);
+  const respondents = async (id: string) =>
+    (await services.tallies.tallies(id)).reduce((sum, tally) => sum + tally.respondents, 0);
   if (format === "xlsx") {
     const workbook = await exportWorkbook(services, t);
-    const count = [...services.questionnaires.keys()].reduce((sum, id) => sum + respondents(id), 0);
+    let count = 0;
+    for (const id of services.questionnaires.keys()) count += await respondents(id);
     const date = services.now().toISOString().slice(0, 10);
     await ctx.replyWithDocument(new InputFile(workbook, `expert-survey-${date}.xlsx`), {
       caption: t("interchange:export_caption", { count }),
@@ -55,15 +56,15 @@ async function sendExport(ctx: BotContext, format: ExportFormat): Promise<void> 
   }
   for (const questionnaire of services.questionnaires.values()) {
     const { id } = questionnaire;
-    const caption = { title: questionnaireTitle(t, questionnaire), count: respondents(id), id };
+    const caption = { title: questionnaireTitle(t, questionnaire), count: await respondents(id), id };
     if (format === "csv") {
-      const csv = Buffer.from(exportCsv(services, questionnaire));
+      const csv = Buffer.from(await exportCsv(services, questionnaire));
       await ctx.replyWithDocument(new InputFile(csv, `${id}.csv`), {
         caption: t("interchange:spss.csv_caption", caption),
       });
       continue;
     }
-    const { syntax, data, cuts } = exportSpss(services, t, questionnaire);
+    const { syntax, data, cuts } = await exportSpss(services, t, questionnaire);
     await ctx.replyWithDocument(new InputFile(Buffer.from(syntax), `${id}.sps`));
     const cut = cuts.length > 0 ? `\n${t("interchange:spss.cut", { count: cuts.length })}` : "";
     await ctx.replyWithDocument(new InputFile(Buffer.from(data), `${id}.csv`), {

@@ -19,14 +19,14 @@ quotaCommands.command("quota", async (ctx) => {
   const lines = [t("quotas:quota.title")];
   for (const questionnaire of services.questionnaires.values()) {
     const title = escapeHtml(questionnaireTitle(t, questionnaire));
-    const wave = services.waves.openWave(questionnaire.id);
+    const wave = await services.waves.openWave(questionnaire.id);
     lines.push("");
     if (!wave) {
       lines.push(t("quotas:quota.no_wave", { title }));
       continue;
     }
     lines.push(t("quotas:quota.questionnaire", { title, wave: wave.number }));
-    const progress = quotaProgressIn(services, questionnaire.id, wave);
+    const progress = await quotaProgressIn(services, questionnaire.id, wave);
     if (progress.length === 0) lines.push(t("quotas:quota.none"));
     for (const { quota, count, full } of progress) {
       lines.push(
@@ -71,13 +71,13 @@ quotaCommands.command("quota_set", async (ctx) => {
   const target = Number(targetText);
   const label = categoryLabel(t, questionnaire, category);
   if (target === 0) {
-    const removed = services.quotas.remove(questionnaire.id, category);
+    const removed = await services.quotas.remove(questionnaire.id, category);
     await ctx.reply(
       t(removed ? "quotas:quota.removed" : "quotas:quota.not_found", { title, category: label }),
     );
     return;
   }
-  services.quotas.set({ questionnaire: questionnaire.id, category, target, mode }, services.now());
+  await services.quotas.set({ questionnaire: questionnaire.id, category, target, mode }, services.now());
   await ctx.reply(
     t("quotas:quota.saved", { title, category: label, target, mode: t(`quotas:quota.mode.${mode}`) }),
   );

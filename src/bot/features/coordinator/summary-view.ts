@@ -1,5 +1,5 @@
 import { type Api, InlineKeyboard, InputFile } from "grammy";
-import type { RankingGroup } from "../../../db/response-repository.ts";
+import type { RankingGroup } from "../../../db/result-repository.ts";
 import type { WaveSelection } from "../../../db/summary-source.ts";
 import type { Translate } from "../../../i18n/translator.ts";
 import { summariseStoredWaves } from "../../../interchange/stored-summary.ts";
@@ -13,14 +13,14 @@ const CAPTION_LIMIT = 1024;
 const PAGE_PATTERN = /^sum:p:([A-Za-z0-9_-]+):(\d+|all):(\d+):(\d+)$/;
 
 /** The pages of a summary of the selected waves, with rank questions compared between groups of experts. */
-export function summaryPagesFor(
+export async function summaryPagesFor(
   services: BotServices,
   t: Translate,
   questionnaireId: string,
   selection: WaveSelection,
-): SummaryPage[] {
+): Promise<SummaryPage[]> {
   const questionnaire = services.questionnaires.get(questionnaireId)!;
-  const summary = summariseStoredWaves(services, questionnaire, selection);
+  const summary = await summariseStoredWaves(services, questionnaire, selection);
   const wave = summary.waves.at(-1);
   const rankIds = questionnaire.questions
     .filter((question) => question.type === "rank")
@@ -28,7 +28,12 @@ export function summaryPagesFor(
   const groups =
     wave === undefined
       ? []
-      : services.responses.rankingsByGroup(questionnaireId, wave, rankIds, questionnaire.compareBy?.question);
+      : await services.results.rankingsByGroup(
+          questionnaireId,
+          wave,
+          rankIds,
+          questionnaire.compareBy?.question,
+        );
   return summaryPages(t, questionnaire, summary, groupComparisons(questionnaire, groups, rankIds));
 }
 

@@ -9,8 +9,8 @@ import { parsePageAddress, sendSummaryPage, summaryPagesFor } from "./summary-vi
 
 export const SUMMARY_CONVERSATION = "summary";
 
-function languageOf(services: BotServices, ctx: Context): Language {
-  const stored = ctx.from && services.participants.find(services.pseudonyms.participant(ctx.from.id));
+async function languageOf(services: BotServices, ctx: Context): Promise<Language> {
+  const stored = ctx.from && (await services.participants.find(services.pseudonyms.participant(ctx.from.id)));
   return isLanguage(stored?.language) ? stored.language : languageFromTelegram(ctx.from?.language_code);
 }
 
@@ -34,8 +34,8 @@ export function summaryConversation(services: BotServices) {
       const picked = await conversation.waitForCallbackQuery(/^sum:q:/, passOn);
       const questionnaireId = picked.callbackQuery.data.slice("sum:q:".length);
       await picked.answerCallbackQuery();
-      const numbers = await conversation.external(() =>
-        services.waves.list(questionnaireId).map((wave) => wave.number),
+      const numbers = await conversation.external(async () =>
+        (await services.waves.list(questionnaireId)).map((wave) => wave.number),
       );
       const waves = new InlineKeyboard();
       for (const number of numbers) waves.text(t("coordinator:wave", { number }), `sum:w:${number}`).row();
@@ -48,7 +48,7 @@ export function summaryConversation(services: BotServices) {
       const value = chosen.callbackQuery.data.slice("sum:w:".length);
       const selection: WaveSelection = value === "all" ? "all" : Number(value);
       await conversation.external(async () => {
-        const pages = summaryPagesFor(services, t, questionnaireId, selection);
+        const pages = await summaryPagesFor(services, t, questionnaireId, selection);
         await sendSummaryPage(ctx.api, ctx.chat!.id, t, pages, { questionnaireId, selection, page: 0 });
       });
     },
@@ -60,7 +60,7 @@ export function summaryConversation(services: BotServices) {
 export async function turnSummaryPage(ctx: BotContext): Promise<boolean> {
   const address = parsePageAddress(ctx.callbackQuery?.data ?? "");
   if (!address || !ctx.chat || !ctx.services.questionnaires.has(address.questionnaireId)) return false;
-  const pages = summaryPagesFor(ctx.services, ctx.t, address.questionnaireId, address.selection);
+  const pages = await summaryPagesFor(ctx.services, ctx.t, address.questionnaireId, address.selection);
   if (address.page >= pages.length) return false;
   await ctx.answerCallbackQuery();
   const current = ctx.callbackQuery?.message?.message_id;

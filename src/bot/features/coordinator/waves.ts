@@ -28,13 +28,13 @@ waveCommands.command("waves", async (ctx) => {
       "",
       t("waves:waves.questionnaire", { title: escapeHtml(titleOf(t, services.questionnaires, id)) }),
     );
-    const waves = services.waves.list(id);
+    const waves = await services.waves.list(id);
     if (waves.length === 0) lines.push(t("waves:waves.none"));
     for (const wave of waves) lines.push(waveLine(ctx, wave));
-    const open = services.waves.openWave(id);
+    const open = await services.waves.openWave(id);
     const interrupted =
       open && !services.invitationRuns.isRunning(open.id)
-        ? services.invitations.countInterrupted(open.id)
+        ? await services.invitations.countInterrupted(open.id)
         : 0;
     if (interrupted > 0)
       lines.push(t("waves:invitations_interrupted.line", { count: interrupted, questionnaire: id }));
@@ -46,13 +46,13 @@ waveCommands.command("wave_open", async (ctx) => {
   const id = await questionnaireArgument(ctx, "wave_open");
   if (!id) return;
   const { services, t } = ctx;
-  const open = services.waves.openWave(id);
-  const latest = services.waves.latest(id)?.number ?? 0;
+  const open = await services.waves.openWave(id);
+  const latest = (await services.waves.latest(id))?.number ?? 0;
   const values = {
     title: titleOf(t, services.questionnaires, id),
     next: latest + 1,
-    invitations: services.invitations.recipients(id, latest + 1).length,
-    ...(open ? { current: open.number, ...counts(ctx, open) } : {}),
+    invitations: (await services.invitations.recipients(id, latest + 1)).length,
+    ...(open ? { current: open.number, ...(await counts(ctx, open)) } : {}),
   };
   const keyboard = new InlineKeyboard()
     .text(t("waves:waves.open_button", values), `wave:open:${id}:${latest}`)
@@ -66,12 +66,15 @@ waveCommands.command("wave_open", async (ctx) => {
 waveCommands.callbackQuery(OPEN_PATTERN, async (ctx) => {
   const [, id = "", expected = ""] = ctx.match;
   const { services, t } = ctx;
-  if (!services.questionnaires.has(id) || (services.waves.latest(id)?.number ?? 0) !== Number(expected)) {
+  if (
+    !services.questionnaires.has(id) ||
+    ((await services.waves.latest(id))?.number ?? 0) !== Number(expected)
+  ) {
     await ctx.answerCallbackQuery({ text: t("waves:waves.changed") });
     return;
   }
-  const wave = services.waves.openNext(id, services.now());
-  if (wave.formVersion !== null) activateStoredForm(services, id, wave.formVersion);
+  const wave = await services.waves.openNext(id, services.now());
+  if (wave.formVersion !== null) await activateStoredForm(services, id, wave.formVersion);
   await ctx.answerCallbackQuery();
   const title = titleOf(t, services.questionnaires, id);
   const heading = `${t("waves:waves.opened", { title, number: wave.number })}\n\n`;
@@ -90,7 +93,7 @@ waveCommands.command("wave_close", async (ctx) => {
   const id = await questionnaireArgument(ctx, "wave_close");
   if (!id) return;
   const { services, t } = ctx;
-  const wave = services.waves.close(id, services.now());
+  const wave = await services.waves.close(id, services.now());
   const title = titleOf(t, services.questionnaires, id);
   await ctx.reply(
     wave
@@ -103,7 +106,7 @@ waveCommands.command("wave_close", async (ctx) => {
 waveCommands.command("invite", async (ctx) => {
   const id = await questionnaireArgument(ctx, "invite");
   if (!id) return;
-  const wave = ctx.services.waves.openWave(id);
+  const wave = await ctx.services.waves.openWave(id);
   if (!wave) {
     await ctx.reply(
       ctx.t("waves:waves.nothing_open", { title: titleOf(ctx.t, ctx.services.questionnaires, id) }),
@@ -162,10 +165,10 @@ async function inviteToWave(
   await progress.finish(lines.join("\n"));
 }
 
-function counts(ctx: BotContext, wave: Wave): { submitted: number; unfinished: number } {
+async function counts(ctx: BotContext, wave: Wave): Promise<{ submitted: number; unfinished: number }> {
   return {
-    submitted: ctx.services.responses.countSubmitted(wave.id),
-    unfinished: ctx.services.responses.countUnfinished(wave.id),
+    submitted: await ctx.services.results.countSubmitted(wave.id),
+    unfinished: await ctx.services.results.countUnfinished(wave.id),
   };
 }
 

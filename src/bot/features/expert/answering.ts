@@ -27,15 +27,19 @@ export async function answer(
   if (step.problem) return problemMessage(chat, active, step);
   let quota: QuotaOutcome;
   if (step.leftQuestionnaire) {
-    chat.update({ stage: "anonymity" });
+    await chat.update({ stage: "anonymity" });
   } else {
-    const { responses, handledUpdates, now } = ctx.services;
-    responses.transaction(() => {
-      // Marked with the answer, so that a redelivery after a crash between the two cannot store it again.
-      handledUpdates.mark(ctx.update.update_id, now());
-      responses.recordStep(active.response.id, step, now());
-      chat.retireScreen();
-    });
+    const changes = chat.retiring();
+    const participant = await ctx.services.drafts.recordAnswer(
+      {
+        updateId: ctx.update.update_id,
+        responseId: active.response.id,
+        step,
+        participant: { known: chat.participant, changes },
+      },
+      ctx.services.now(),
+    );
+    chat.screenRetired(participant, changes);
     chat.rememberAnswered(active, step.state);
     quota = await checkQuotasAfterAnswer(ctx, chat, active, step);
   }
@@ -81,7 +85,7 @@ function questionAction(press: ButtonPress, question: Question | undefined): Flo
 }
 
 const onQuestionButton: ActionHandler = async (ctx, chat, press) => {
-  const active = chat.activeResponse();
+  const active = await chat.activeResponse();
   if (!active || chat.participant.stage !== "answering") {
     await chat.showCurrent("send");
     return chat.t("stale");
@@ -103,7 +107,7 @@ export const answeringActions: ActionHandlers = {
   decline: onQuestionButton,
   back: async (ctx, chat, press) => {
     if (chat.participant.stage === "anonymity") {
-      chat.update({ stage: "questionnaire" });
+      await chat.update({ stage: "questionnaire" });
       await chat.showCurrent("edit");
       return undefined;
     }
@@ -117,8 +121,8 @@ export const typedAnswersFeature = new Composer<BotContext>();
 
 typedAnswersFeature.chatType("private").on("message", async (ctx, next) => {
   if (ctx.message.text?.startsWith("/")) return next();
-  const chat = ctx.expertChat();
-  const active = chat.participant.stage === "answering" ? chat.activeResponse() : undefined;
+  const chat = await ctx.expertChat();
+  const active = chat.participant.stage === "answering" ? await chat.activeResponse() : undefined;
   if (!active) {
     await ctx.reply(chat.t("problems.use_buttons"));
     await chat.showCurrent("send");

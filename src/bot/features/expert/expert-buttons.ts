@@ -18,7 +18,7 @@ expertButtonsFeature.chatType("private").on("callback_query:data", async (ctx, n
   const press = decodeButton(ctx.callbackQuery.data);
   const handler = press && actions[press.action];
   if (!press || !handler) return next();
-  const chat = ctx.expertChat();
+  const chat = await ctx.expertChat();
   if (press.revision !== chat.participant.screenRevision) {
     await ctx.answerCallbackQuery({ text: chat.t("stale") });
     if (ctx.callbackQuery.message?.message_id !== chat.participant.screenMessageId)

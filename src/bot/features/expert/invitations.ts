@@ -1,4 +1,5 @@
 import { Composer } from "grammy";
+import type { Expert } from "../../../db/expert-repository.ts";
 import type { BotContext } from "../../context.ts";
 import type { ExpertChat } from "../../expert-chat.ts";
 import { STOP_INVITATIONS } from "../../invitations/invitation-sender.ts";
@@ -11,13 +12,7 @@ const ACCEPT_INVITATION = "inv:yes";
  * The thank-you screen of a named response, with a button to be invited to the next wave unless the expert
  * asked for it already. Anonymous experts get none: their account is not stored, so nobody could write to them.
  */
-export function withInvitationOffer(
-  ctx: BotContext,
-  chat: ExpertChat,
-  screen: Screen,
-  anonymous: boolean,
-): Screen {
-  const expert = anonymous ? undefined : ctx.services.experts.find(chat.pseudonym);
+export function withInvitationOffer(chat: ExpertChat, screen: Screen, expert: Expert | undefined): Screen {
   if (!expert || expert.inviteToNextWave || !screen.keyboard) return screen;
   return {
     ...screen,
@@ -33,11 +28,11 @@ privateChat.callbackQuery([ACCEPT_INVITATION, STOP_INVITATIONS], async (ctx) => 
   const { services } = ctx;
   const pseudonym = services.pseudonyms.participant(ctx.from.id);
   const accepted = ctx.callbackQuery.data === ACCEPT_INVITATION;
-  if (!services.experts.find(pseudonym)) {
+  if (!(await services.experts.find(pseudonym))) {
     await ctx.answerCallbackQuery({ text: ctx.t("waves:invitations.unavailable") });
     return;
   }
-  services.experts.update(pseudonym, { inviteToNextWave: accepted });
+  await services.experts.update(pseudonym, { inviteToNextWave: accepted });
   await ctx.answerCallbackQuery({
     text: ctx.t(accepted ? "waves:invitations.accepted" : "waves:invitations.declined"),
   });

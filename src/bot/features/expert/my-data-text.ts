@@ -1,6 +1,6 @@
 import type { Expert } from "../../../db/expert-repository.ts";
 import type { Participant } from "../../../db/participant-repository.ts";
-import type { StoredResponse } from "../../../db/response-repository.ts";
+import type { StoredResponse } from "../../../db/response-rows.ts";
 import { languageName, type Translate } from "../../../i18n/translator.ts";
 import type { Answers, Questionnaire } from "../../../questionnaire/types.ts";
 import { isoDay } from "../../screens/iso-day.ts";

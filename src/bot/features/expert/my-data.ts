@@ -14,12 +14,13 @@ export const myDataFeature = new Composer<BotContext>();
 const privateChat = myDataFeature.chatType("private");
 
 privateChat.command("my_data", async (ctx) => {
-  for (const text of packMessages(myDataLines(ctx.t, storedAbout(ctx, ctx.from.id)))) await ctx.reply(text);
+  for (const text of packMessages(myDataLines(ctx.t, await storedAbout(ctx, ctx.from.id))))
+    await ctx.reply(text);
 });
 
 privateChat.command("delete_my_data", async (ctx) => {
   const { t } = ctx;
-  const count = storedAbout(ctx, ctx.from.id).responses.length;
+  const count = (await storedAbout(ctx, ctx.from.id)).responses.length;
   const keyboard = new InlineKeyboard()
     .text(t("bot:delete.yes"), DELETE)
     .row()
@@ -32,7 +33,7 @@ privateChat.callbackQuery(DELETE, async (ctx) => {
   const drafts = [...services.questionnaires.keys()].map((id) =>
     services.pseudonyms.anonymousRespondent(ctx.from.id, id),
   );
-  const count = services.experts.deleteEverything(services.pseudonyms.participant(ctx.from.id), drafts);
+  const count = await services.experts.deleteEverything(services.pseudonyms.participant(ctx.from.id), drafts);
   await ctx.answerCallbackQuery();
   await ctx.editMessageText(t("bot:delete.done", { count }));
 });
@@ -42,17 +43,18 @@ privateChat.callbackQuery(KEEP, async (ctx) => {
   await ctx.editMessageText(ctx.t("bot:delete.cancelled"));
 });
 
-function storedAbout(ctx: BotContext, telegramId: number): StoredAboutExpert {
+async function storedAbout(ctx: BotContext, telegramId: number): Promise<StoredAboutExpert> {
   const { services } = ctx;
   const pseudonym = services.pseudonyms.participant(telegramId);
+  const responses: StoredAboutExpert["responses"] = [];
+  for (const response of await services.drafts.ofRespondent(pseudonym)) {
+    const questionnaire = services.questionnaires.get(response.questionnaire);
+    if (questionnaire)
+      responses.push({ response, questionnaire, answers: await services.drafts.answersOf(response.id) });
+  }
   return {
-    expert: services.experts.find(pseudonym),
-    participant: services.participants.find(pseudonym),
-    responses: services.responses.ofRespondent(pseudonym).flatMap((response) => {
-      const questionnaire = services.questionnaires.get(response.questionnaire);
-      return questionnaire
-        ? [{ response, questionnaire, answers: services.responses.answersOf(response.id) }]
-        : [];
-    }),
+    expert: await services.experts.find(pseudonym),
+    participant: await services.participants.find(pseudonym),
+    responses,
   };
 }

@@ -13,32 +13,35 @@ export const onboardingActions: ActionHandlers = {
   async language(_ctx, chat, press) {
     if (!isLanguage(press.argument)) return undefined;
     const stage = chat.participant.stage === "language" ? "consent" : chat.participant.stage;
-    chat.update({ language: press.argument, stage });
+    await chat.update({ language: press.argument, stage });
     await chat.showCurrent("edit");
     return chat.t("language.chosen");
   },
 
   async consent(ctx, chat) {
     const preselected = chat.participant.questionnaire;
-    chat.update({ stage: preselected ? "anonymity" : "questionnaire", consentedAt: ctx.services.now() });
-    if (preselected && !ctx.services.waves.openWave(preselected)) await chat.noOpenWave();
+    await chat.update({
+      stage: preselected ? "anonymity" : "questionnaire",
+      consentedAt: ctx.services.now(),
+    });
+    if (preselected && !(await ctx.services.waves.openWave(preselected))) await chat.noOpenWave();
     else await chat.showCurrent("edit");
     return undefined;
   },
 
   async decline_consent(ctx, chat) {
-    chat.retireScreen({ stage: "language" });
+    await chat.retireScreen({ stage: "language" });
     await ctx.editMessageText(chat.t("consent.declined"));
     return undefined;
   },
 
   async questionnaire(ctx, chat, press) {
     if (!press.argument || !ctx.services.questionnaires.has(press.argument)) return undefined;
-    if (!ctx.services.waves.openWave(press.argument)) {
+    if (!(await ctx.services.waves.openWave(press.argument))) {
       await chat.noOpenWave();
       return undefined;
     }
-    chat.update({ questionnaire: press.argument, stage: "anonymity" });
+    await chat.update({ questionnaire: press.argument, stage: "anonymity" });
     await chat.showCurrent("edit");
     return undefined;
   },
@@ -46,7 +49,7 @@ export const onboardingActions: ActionHandlers = {
   async anonymity(ctx, chat, press) {
     const anonymous = press.argument === "anonymous";
     const questionnaire = ctx.services.questionnaires.get(chat.participant.questionnaire ?? "");
-    const wave = questionnaire && ctx.services.waves.openWave(questionnaire.id);
+    const wave = questionnaire && (await ctx.services.waves.openWave(questionnaire.id));
     if (!questionnaire || !wave) {
       await chat.noOpenWave();
       return undefined;
@@ -68,44 +71,44 @@ export const onboardingActions: ActionHandlers = {
 async function beginResponse(ctx: BotContext, chat: ExpertChat, choice: boolean): Promise<void> {
   const { services } = ctx;
   const questionnaire = services.questionnaires.get(chat.participant.questionnaire ?? "");
-  const wave = questionnaire && services.waves.openWave(questionnaire.id);
+  const wave = questionnaire && (await services.waves.openWave(questionnaire.id));
   if (!questionnaire || !wave) return;
-  if (chat.submittedAnonymously(questionnaire.id, wave.id)) {
-    chat.update({ anonymous: true, stage: "submitted" });
+  if (await chat.submittedAnonymously(questionnaire.id, wave.id)) {
+    await chat.update({ anonymous: true, stage: "submitted" });
     return;
   }
-  const other = services.responses.find(wave.id, chat.respondentKey(questionnaire.id, !choice));
+  const other = await services.drafts.find(wave.id, chat.respondentKey(questionnaire.id, !choice));
   // One submission per expert and wave: a submitted response keeps the anonymity it was given.
   const anonymous = other?.submittedAt ? other.anonymous : choice;
   const key = chat.respondentKey(questionnaire.id, anonymous);
-  if (other && !other.submittedAt && !services.responses.find(wave.id, key)) {
+  if (other && !other.submittedAt && !(await services.drafts.find(wave.id, key))) {
     const identity = questionnaire.questions.filter((q) => q.section === "identity").map((q) => q.id);
-    services.responses.moveDraft(
+    await services.drafts.moveDraft(
       other.id,
       { respondentKey: key, anonymous, removed: anonymous ? identity : [] },
       services.now(),
     );
-  } else if (!services.responses.find(wave.id, key)) {
-    services.responses.create(
+  } else if (!(await services.drafts.find(wave.id, key))) {
+    await services.drafts.create(
       { waveId: wave.id, questionnaire: questionnaire.id, respondentKey: key, anonymous, source: "telegram" },
       startResponse(questionnaire, anonymous),
       services.now(),
     );
   }
   if (!anonymous) {
-    services.experts.enrol(
+    await services.experts.enrol(
       chat.pseudonym,
       { telegramId: chat.telegramId, language: chat.language },
       services.now(),
     );
-  } else if (!services.responses.hasResponses(chat.pseudonym)) {
-    services.experts.delete(chat.pseudonym);
+  } else if (!(await services.drafts.hasResponses(chat.pseudonym))) {
+    await services.experts.delete(chat.pseudonym);
   }
-  chat.update({ anonymous, stage: "answering" });
-  const active = chat.activeResponse();
+  await chat.update({ anonymous, stage: "answering" });
+  const active = await chat.activeResponse();
   if (active) {
     const resumed = resumeAt(active.questionnaire, active.state);
     if (resumed !== active.state)
-      services.responses.recordStep(active.response.id, { removed: [], state: resumed }, services.now());
+      await services.drafts.recordStep(active.response.id, { removed: [], state: resumed }, services.now());
   }
 }

@@ -1,5 +1,5 @@
 import { Composer } from "grammy";
-import type { ReceiptResponse } from "../../../db/response-repository.ts";
+import type { ReceiptResponse } from "../../../db/submission-repository.ts";
 import { parseReceipt, receiptHash } from "../../../privacy/receipts.ts";
 import type { BotContext } from "../../context.ts";
 import type { ExpertChat, Placement } from "../../expert-chat.ts";
@@ -27,8 +27,8 @@ privateChat.on("message:text", async (ctx, next) => {
 privateChat.on("callback_query:data", async (ctx, next) => {
   const button = decodeReceiptButton(ctx.callbackQuery.data);
   if (!button) return next();
-  const chat = ctx.expertChat();
-  const response = findResponse(ctx, chat, button.receipt);
+  const chat = await ctx.expertChat();
+  const response = await findResponse(ctx, chat, button.receipt);
   if (!response.found) {
     await ctx.answerCallbackQuery({ text: chat.t(response.problem) });
     return;
@@ -55,9 +55,9 @@ const receiptActions: Record<ReceiptButtonAction, ReceiptAction> = {
     const { services } = ctx;
     if (!response.anonymous) {
       if (response.respondentKey !== chat.pseudonym) return chat.t("receipt.not_yours");
-      chat.update({ questionnaire: response.questionnaire, anonymous: false, stage: "answering" });
+      await chat.update({ questionnaire: response.questionnaire, anonymous: false, stage: "answering" });
     } else {
-      const reopened = services.responses.reopen(
+      const reopened = await services.submissions.reopen(
         response.id,
         {
           respondentKey: chat.respondentKey(response.questionnaire, true),
@@ -66,7 +66,7 @@ const receiptActions: Record<ReceiptButtonAction, ReceiptAction> = {
         services.now(),
       );
       if (!reopened) return chat.t("receipt.draft_exists");
-      chat.update({ questionnaire: response.questionnaire, anonymous: true, stage: "answering" });
+      await chat.update({ questionnaire: response.questionnaire, anonymous: true, stage: "answering" });
     }
     await chat.showCurrent("edit");
     return chat.t("receipt.reopened");
@@ -81,12 +81,12 @@ const receiptActions: Record<ReceiptButtonAction, ReceiptAction> = {
   async confirm_withdraw(ctx, chat, response) {
     if (!response.waveOpen) return chat.t("receipt.closed");
     if (!response.anonymous && response.respondentKey !== chat.pseudonym) return chat.t("receipt.not_yours");
-    ctx.services.responses.withdraw(
+    await ctx.services.submissions.withdraw(
       response.id,
       chat.submissionMarker(response.questionnaire, response.waveId),
     );
     if (chat.participant.questionnaire === response.questionnaire && chat.participant.stage === "submitted")
-      chat.update({ stage: "questionnaire", questionnaire: null, anonymous: null });
+      await chat.update({ stage: "questionnaire", questionnaire: null, anonymous: null });
     await chat.present(() => ({ text: chat.t("receipt.withdrawn") }), "edit");
     return undefined;
   },
@@ -94,8 +94,8 @@ const receiptActions: Record<ReceiptButtonAction, ReceiptAction> = {
 
 /** Opens a response by a receipt the expert typed or linked to. */
 export async function openByReceipt(ctx: BotContext, receipt: string, placement: Placement): Promise<void> {
-  const chat = ctx.expertChat();
-  const response = findResponse(ctx, chat, receipt);
+  const chat = await ctx.expertChat();
+  const response = await findResponse(ctx, chat, receipt);
   if (!response.found) {
     await ctx.reply(chat.t(response.problem));
     return;
@@ -103,15 +103,15 @@ export async function openByReceipt(ctx: BotContext, receipt: string, placement:
   await showResponse(ctx, chat, response.found, receipt, placement);
 }
 
-function findResponse(
+async function findResponse(
   ctx: BotContext,
   chat: ExpertChat,
   receipt: string,
-): { found: ReceiptResponse; problem?: never } | { found?: never; problem: string } {
+): Promise<{ found: ReceiptResponse; problem?: never } | { found?: never; problem: string }> {
   const { services } = ctx;
   const now = services.now();
   if (services.receiptGuesses.blocked(chat.pseudonym, now)) return { problem: "receipt.too_many" };
-  const found = services.responses.findByReceipt(receiptHash(receipt));
+  const found = await services.submissions.findByReceipt(receiptHash(receipt));
   if (found && services.questionnaires.has(found.questionnaire)) return { found };
   services.receiptGuesses.fail(chat.pseudonym, now);
   return { problem: "receipt.unknown" };
@@ -125,7 +125,7 @@ async function showResponse(
   placement: Placement,
 ): Promise<void> {
   const questionnaire = ctx.services.questionnaires.get(response.questionnaire)!;
-  const answers = ctx.services.responses.answersOf(response.id);
+  const answers = await ctx.services.drafts.answersOf(response.id);
   const yours = response.anonymous || response.respondentKey === chat.pseudonym;
   const mayAct = response.waveOpen && yours;
   const note = !response.waveOpen ? "receipt.closed" : yours ? "receipt.hint" : "receipt.not_yours";

@@ -11,10 +11,10 @@ const privateChat = remindersFeature.chatType("private");
 
 privateChat.callbackQuery(CONTINUE_PATTERN, async (ctx) => {
   const { services } = ctx;
-  const chat = ctx.expertChat();
+  const chat = await ctx.expertChat();
   const questionnaire = ctx.match[1] ?? "";
-  const wave = services.waves.openWave(questionnaire);
-  const draft = wave && services.responses.find(wave.id, chat.pseudonym);
+  const wave = await services.waves.openWave(questionnaire);
+  const draft = wave && (await services.drafts.find(wave.id, chat.pseudonym));
   if (!draft || draft.submittedAt) {
     await ctx.answerCallbackQuery({ text: chat.t("reminders:reminder.nothing_to_continue") });
     await chat.showCurrent("send");
@@ -22,13 +22,13 @@ privateChat.callbackQuery(CONTINUE_PATTERN, async (ctx) => {
   }
   await ctx.answerCallbackQuery();
   // The expert may have moved to another questionnaire since: the reminder brings them back to this one.
-  chat.update({ questionnaire, anonymous: false, stage: "answering" });
+  await chat.update({ questionnaire, anonymous: false, stage: "answering" });
   await chat.showCurrent("send");
 });
 
 privateChat.callbackQuery(REMINDERS_OFF, async (ctx) => {
   const pseudonym = ctx.services.pseudonyms.participant(ctx.from.id);
-  ctx.services.experts.update(pseudonym, { remindersEnabled: false });
+  await ctx.services.experts.update(pseudonym, { remindersEnabled: false });
   await ctx.answerCallbackQuery({ text: ctx.t("reminders:reminder.turned_off") });
   await ctx.editMessageReplyMarkup({
     reply_markup: keyboardWithout(ctx.callbackQuery.message?.reply_markup, REMINDERS_OFF),

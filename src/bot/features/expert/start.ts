@@ -12,18 +12,18 @@ import { openByReceipt } from "./receipts.ts";
 export const startFeature = new Composer<BotContext>();
 
 startFeature.chatType("private").command("start", async (ctx) => {
-  const chat = ctx.expertChat();
+  const chat = await ctx.expertChat();
   const deepLink = ctx.match.trim();
   const receipt = parseReceipt(deepLink);
   if (receipt) return openByReceipt(ctx, receipt, "send");
   const linked = ctx.services.questionnaires.has(deepLink) ? deepLink : undefined;
   const active =
     chat.participant.stage === "answering" || chat.participant.stage === "submitted"
-      ? chat.activeResponse()
+      ? await chat.activeResponse()
       : undefined;
   if (active && (!linked || linked === active.questionnaire.id)) {
     if (active.response.submittedAt) {
-      chat.update({ stage: "submitted" });
+      await chat.update({ stage: "submitted" });
       await chat.showCurrent("send");
       return;
     }
@@ -33,17 +33,17 @@ startFeature.chatType("private").command("start", async (ctx) => {
   }
   const { questionnaire, anonymous, stage } = chat.participant;
   const sealedWave =
-    questionnaire && anonymous && stage === "submitted" && ctx.services.waves.openWave(questionnaire);
+    questionnaire && anonymous && stage === "submitted" && (await ctx.services.waves.openWave(questionnaire));
   if (
     sealedWave &&
     (!linked || linked === questionnaire) &&
-    chat.submittedAnonymously(questionnaire, sealedWave.id)
+    (await chat.submittedAnonymously(questionnaire, sealedWave.id))
   ) {
     await chat.showCurrent("send");
     return;
   }
   const consented = chat.participant.consentedAt !== null && chat.participant.language !== null;
-  chat.update({
+  await chat.update({
     questionnaire: linked ?? null,
     anonymous: null,
     stage: consented ? (linked ? "anonymity" : "questionnaire") : "language",

@@ -11,17 +11,18 @@ import { withInvitationOffer } from "./invitations.ts";
 /** Submit from the review screen, change a submitted response, and the continue/start-over prompt. */
 export const submissionActions: ActionHandlers = {
   async submit(ctx, chat) {
-    const active = chat.activeResponse();
+    const active = await chat.activeResponse();
     if (!active) {
       // A Submit delivered again after the bot stopped between sealing and replying: the draft is gone.
-      if (chat.participant.anonymous && sealedInOpenWave(ctx, chat)) chat.update({ stage: "submitted" });
+      if (chat.participant.anonymous && (await sealedInOpenWave(ctx, chat)))
+        await chat.update({ stage: "submitted" });
       await chat.showCurrent("send");
       return chat.t("stale");
     }
     const { questionnaire, wave, response, state } = active;
     const missing = firstToAnswer(questionnaire, state.answers, { anonymous: state.anonymous });
     if (missing) {
-      ctx.services.responses.recordStep(
+      await ctx.services.drafts.recordStep(
         response.id,
         { removed: [], state: { ...state, current: missing.id, pending: null } },
         ctx.services.now(),
@@ -30,32 +31,36 @@ export const submissionActions: ActionHandlers = {
       return chat.t("problems.not_optional");
     }
     const receipt = newReceipt();
-    const { responses, now } = ctx.services;
+    const { submissions, now } = ctx.services;
     if (response.anonymous) {
-      responses.seal(response.id, {
+      const sealed = await submissions.seal(response.id, {
         receiptHash: receiptHash(receipt),
         marker: chat.submissionMarker(questionnaire.id, wave.id),
         day: dayOf(now()),
       });
+      if (!sealed) {
+        await chat.showCurrent("send");
+        return chat.t("stale");
+      }
     } else {
-      responses.submit(response.id, receiptHash(receipt), now());
-      ctx.services.experts.completeAccount(chat.pseudonym, {
+      await submissions.submit(response.id, receiptHash(receipt), now());
+      await ctx.services.experts.completeAccount(chat.pseudonym, {
         username: ctx.from?.username ?? null,
         firstName: ctx.from?.first_name ?? null,
         lastName: ctx.from?.last_name ?? null,
       });
     }
-    chat.update({ stage: "submitted" });
+    await chat.update({ stage: "submitted" });
     // An anonymous expert's Change button carries the receipt: nothing else can find their response now.
     const change = (revision: number) =>
       response.anonymous ? receiptButton("open", parseReceipt(receipt)!) : encodeButton(revision, "change");
+    const expert = response.anonymous ? undefined : await ctx.services.experts.find(chat.pseudonym);
     await chat.present(
       (revision) =>
         withInvitationOffer(
-          ctx,
           chat,
           thanksScreen(chat.t, receipt, response.anonymous, change(revision)),
-          response.anonymous,
+          expert,
         ),
       "edit",
     );
@@ -63,7 +68,7 @@ export const submissionActions: ActionHandlers = {
   },
 
   async change(_ctx, chat) {
-    chat.update({ stage: "answering" });
+    await chat.update({ stage: "answering" });
     await chat.showCurrent("edit");
     return undefined;
   },
@@ -74,16 +79,18 @@ export const submissionActions: ActionHandlers = {
   },
 
   async restart(ctx, chat) {
-    const active = chat.activeResponse();
-    if (active && !active.response.submittedAt) ctx.services.responses.discard(active.response.id);
-    chat.update({ stage: "questionnaire", questionnaire: null, anonymous: null });
+    const active = await chat.activeResponse();
+    if (active && !active.response.submittedAt) await ctx.services.drafts.discard(active.response.id);
+    await chat.update({ stage: "questionnaire", questionnaire: null, anonymous: null });
     await chat.showCurrent("edit");
     return chat.t("resume.restarted");
   },
 };
 
-function sealedInOpenWave(ctx: BotContext, chat: ExpertChat): boolean {
+async function sealedInOpenWave(ctx: BotContext, chat: ExpertChat): Promise<boolean> {
   const questionnaire = chat.participant.questionnaire;
-  const wave = questionnaire ? ctx.services.waves.openWave(questionnaire) : undefined;
-  return questionnaire !== null && wave !== undefined && chat.submittedAnonymously(questionnaire, wave.id);
+  const wave = questionnaire ? await ctx.services.waves.openWave(questionnaire) : undefined;
+  return (
+    questionnaire !== null && wave !== undefined && (await chat.submittedAnonymously(questionnaire, wave.id))
+  );
 }

@@ -1,0 +1,41 @@
+import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
+import type * as schema from "./sqlite/schema.ts";
+
+export type Dialect = "sqlite" | "postgres";
+
+/**
+ * The tables as repositories see them. Each dialect defines its own (drizzle has no schema shared across
+ * dialects); the PostgreSQL tables have the same names, columns and JavaScript types, so SQLite's definition
+ * is the type of both.
+ */
+export type Tables = typeof schema;
+
+/**
+ * The query builder repositories write with. Typed as drizzle's asynchronous SQLite database: every query is
+ * awaited, none uses a driver's synchronous `.get()`, `.all()` or `.run()`, so the same code runs on both.
+ */
+export type Db = BaseSQLiteDatabase<"async", unknown, Tables>;
+
+/** One open database, SQLite or PostgreSQL: the only way repositories reach it. */
+export interface Connection {
+  readonly dialect: Dialect;
+  readonly tables: Tables;
+  /**
+   * Runs `work` inside the transaction this call is made from, if any; otherwise on its own, never inside a
+   * transaction another update has open.
+   */
+  use<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /** Runs `work` in one transaction: a throw undoes it all. A transaction begun inside one joins it. */
+  transaction<T>(work: (db: Db) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` holding the lock of one person's row (`pseudonym`), so that two instances never handle
+   * updates of one person at once; everything `work` stores commits with it. One process alone orders a
+   * person's updates itself (SQLite): there it just runs `work`.
+   */
+  exclusiveFor<T>(pseudonym: string, work: () => Promise<T>): Promise<T>;
+  /** Rows about a person were erased: no copy of them may stay behind in a log the engine keeps. */
+  erased(): void;
+  /** Writes a consistent copy of the database to `destination` (a file for SQLite, a dump for PostgreSQL). */
+  backup(destination: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,191 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { ResponseState } from "../questionnaire/response-flow.ts";
+import type { AnswerValue } from "../questionnaire/types.ts";
+import type { Connection } from "./connection.ts";
+import type { HandledUpdateRepository } from "./handled-update-repository.ts";
+import type { Participant, ParticipantChanges, ParticipantRepository } from "./participant-repository.ts";
+import {
+  copyResponse,
+  deleteResponse,
+  formVersionOf,
+  insertWithRandomId,
+  responseById,
+  type StoredResponse,
+} from "./response-rows.ts";
+
+export interface NewResponse {
+  waveId: number;
+  questionnaire: string;
+  respondentKey: string;
+  anonymous: boolean;
+  source: "telegram" | "paper";
+}
+
+/** One step of the flow as stored: the answer given, answers it removed, and where the expert now stands. */
+export interface RecordedStep {
+  saved?: { questionId: string; value: AnswerValue };
+  removed: string[];
+  state: ResponseState;
+}
+
+/** One answer as the chat stores it: the update it came in, the step, and the chat position it leaves. */
+export interface AnswerRecord {
+  updateId: number;
+  responseId: number;
+  step: RecordedStep;
+  participant: { known: Participant; changes: ParticipantChanges };
+}
+
+/** Responses being answered: the expert's drafts, as the answering flow reads and writes them. */
+export class DraftRepository {
+  constructor(
+    private readonly connection: Connection,
+    private readonly participants: ParticipantRepository,
+    private readonly handledUpdates: HandledUpdateRepository,
+  ) {}
+
+  find(waveId: number, respondentKey: string): Promise<StoredResponse | undefined> {
+    const { responses } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db
+        .select()
+        .from(responses)
+        .where(and(eq(responses.waveId, waveId), eq(responses.respondentKey, respondentKey)));
+      return row;
+    });
+  }
+
+  byId(id: number): Promise<StoredResponse | undefined> {
+    return this.connection.use((db) => responseById(db, this.connection.tables, id));
+  }
+
+  answersOf(responseId: number): Promise<Record<string, AnswerValue>> {
+    const { answers } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const rows = await db
+        .select({ questionId: answers.questionId, value: answers.value })
+        .from(answers)
+        .where(eq(answers.responseId, responseId));
+      return Object.fromEntries(rows.map(({ questionId, value }) => [questionId, value as AnswerValue]));
+    });
+  }
+
+  /** Starts a draft under a random id, so that ids say nothing about the order responses began in. */
+  create(response: NewResponse, state: ResponseState, now: Date): Promise<StoredResponse> {
+    const { tables } = this.connection;
+    return this.connection.use((db) =>
+      insertWithRandomId(db, tables, {
+        ...response,
+        formVersion: formVersionOf(tables, response.waveId),
+        currentQuestion: state.current,
+        reviewing: state.reviewing,
+        updatedAt: now,
+        createdAt: now,
+      }),
+    );
+  }
+
+  /**
+   * Stores one answer in one transaction: the answer, the answers it removed, the new position, the chat
+   * position, and the update it came in, so that a redelivery after a crash between them cannot store it
+   * again. Returns the participant as now stored.
+   */
+  recordAnswer(record: AnswerRecord, now: Date): Promise<Participant> {
+    return this.connection.transaction(async () => {
+      await this.handledUpdates.mark(record.updateId, now);
+      await this.recordStep(record.responseId, record.step, now);
+      return this.participants.update(record.participant.known, record.participant.changes, now);
+    });
+  }
+
+  /** Stores one step of the flow atomically: the answer, removed answers and the new position. */
+  recordStep(responseId: number, step: RecordedStep, now: Date): Promise<void> {
+    const { answers, responses } = this.connection.tables;
+    return this.connection.transaction(async (db) => {
+      if (step.saved) {
+        const { questionId, value } = step.saved;
+        await db
+          .insert(answers)
+          .values({ responseId, questionId, value, answeredAt: now })
+          .onConflictDoUpdate({
+            target: [answers.responseId, answers.questionId],
+            set: { value, answeredAt: now },
+          });
+      }
+      if (step.removed.length > 0) {
+        await db
+          .delete(answers)
+          .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, step.removed)));
+      }
+      const { current, reviewing, pending } = step.state;
+      await db
+        .update(responses)
+        .set({ currentQuestion: current, reviewing, pending, updatedAt: now })
+        .where(eq(responses.id, responseId));
+    });
+  }
+
+  /**
+   * Moves a draft to a fresh row when the expert switches between named and anonymous: a new random id under
+   * the other key, without the answers (`removed`) the new way of answering must not hold; the old row
+   * leaves no copy behind.
+   */
+  async moveDraft(
+    draftId: number,
+    target: { respondentKey: string; anonymous: boolean; removed: readonly string[] },
+    now: Date,
+  ): Promise<void> {
+    const { tables } = this.connection;
+    await this.connection.transaction(async (db) => {
+      const draft = await responseById(db, tables, draftId);
+      if (!draft) return;
+      const { respondentKey, anonymous, removed } = target;
+      await copyResponse(
+        db,
+        tables,
+        { ...draft, anonymous },
+        { respondentKey, submittedAt: null, receiptHash: null, reviewing: draft.reviewing },
+        now,
+        { current: draft.currentQuestion, removed },
+      );
+      await deleteResponse(db, tables, draftId);
+    });
+    this.connection.erased();
+  }
+
+  async delete(responseId: number): Promise<void> {
+    await this.connection.use((db) => deleteResponse(db, this.connection.tables, responseId));
+  }
+
+  /** Deletes a draft the expert left for another (switching to anonymous), leaving no copy behind. */
+  async discard(responseId: number): Promise<void> {
+    await this.delete(responseId);
+    this.connection.erased();
+  }
+
+  hasResponses(respondentKey: string): Promise<boolean> {
+    const { responses } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const rows = await db
+        .select({ id: responses.id })
+        .from(responses)
+        .where(eq(responses.respondentKey, respondentKey))
+        .limit(1);
+      return rows.length > 0;
+    });
+  }
+
+  /** Every response stored under one respondent key, with its wave number, oldest first. */
+  ofRespondent(respondentKey: string): Promise<(StoredResponse & { wave: number })[]> {
+    const { responses, waves } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const rows = await db
+        .select({ response: responses, wave: waves.number })
+        .from(responses)
+        .innerJoin(waves, eq(waves.id, responses.waveId))
+        .where(eq(responses.respondentKey, respondentKey))
+        .orderBy(asc(responses.questionnaire), asc(waves.number));
+      return rows.map((row) => ({ ...row.response, wave: row.wave }));
+    });
+  }
+}

@@ -1,0 +1,213 @@
+import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import type { Answers, AnswerValue } from "../questionnaire/types.ts";
+import type { Connection } from "./connection.ts";
+import type { NewResponse } from "./draft-repository.ts";
+import {
+  formVersionOf,
+  insertResponse,
+  insertWithRandomId,
+  MAX_ID,
+  type StoredResponse,
+} from "./response-rows.ts";
+
+/** A submitted response with its wave number, as the statistics take it. */
+export interface SubmittedResponse {
+  respondentId: string;
+  wave: number;
+  anonymous: boolean;
+  answers: Answers;
+}
+
+/** A submitted response with the id, key and source it is stored under. */
+export type SubmittedResponseWithOrigin = SubmittedResponse & {
+  id: number;
+  respondentKey: string;
+  source: "telegram" | "paper";
+};
+
+/** Experts of one wave who gave the same ranking and share their answer to the compared question and anonymity. */
+export interface RankingGroup {
+  anonymous: boolean;
+  /** The answer to the question the rankings are compared across (the form's `compare_by`). */
+  group: AnswerValue | undefined;
+  questionId: string;
+  ranking: AnswerValue;
+  count: number;
+}
+
+/** Submitted responses as statistics, exports and the paper import read and write them. */
+export class ResultRepository {
+  constructor(private readonly connection: Connection) {}
+
+  countSubmitted(waveId: number): Promise<number> {
+    const { responses } = this.connection.tables;
+    return this.count(and(eq(responses.waveId, waveId), isNotNull(responses.submittedAt)));
+  }
+
+  countUnfinished(waveId: number): Promise<number> {
+    const { responses } = this.connection.tables;
+    return this.count(and(eq(responses.waveId, waveId), isNull(responses.submittedAt)));
+  }
+
+  /** Every submitted response of a questionnaire with its answers, ordered by wave. */
+  submitted(
+    questionnaire: string,
+    only: { wave?: number; questionIds?: readonly string[] } = {},
+  ): Promise<SubmittedResponse[]> {
+    const { responses, waves, answers } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const submittedHere = and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt));
+      const rows = await db
+        .select({ id: responses.id, anonymous: responses.anonymous, wave: waves.number })
+        .from(responses)
+        .innerJoin(waves, eq(waves.id, responses.waveId))
+        .where(and(submittedHere, only.wave === undefined ? undefined : eq(waves.number, only.wave)))
+        .orderBy(asc(waves.number), asc(responses.id));
+      const byId = new Map<number, SubmittedResponse>();
+      for (const { id, anonymous, wave } of rows) {
+        byId.set(id, { respondentId: String(id), wave, anonymous, answers: {} });
+      }
+      const answerRows = await db
+        .select({ responseId: answers.responseId, questionId: answers.questionId, value: answers.value })
+        .from(answers)
+        .innerJoin(responses, eq(responses.id, answers.responseId))
+        .where(
+          and(
+            submittedHere,
+            only.questionIds ? inArray(answers.questionId, [...only.questionIds]) : undefined,
+          ),
+        );
+      for (const { responseId, questionId, value } of answerRows) {
+        const record = byId.get(responseId);
+        if (record) (record.answers as Record<string, AnswerValue>)[questionId] = value as AnswerValue;
+      }
+      return [...byId.values()];
+    });
+  }
+
+  /**
+   * The rankings given in one wave, grouped by what the summary compares them across (the answer to
+   * `groupQuestionId`, anonymity), each distinct combination with how many experts gave it.
+   */
+  rankingsByGroup(
+    questionnaire: string,
+    wave: number,
+    rankQuestionIds: readonly string[],
+    groupQuestionId: string | undefined,
+  ): Promise<RankingGroup[]> {
+    if (rankQuestionIds.length === 0) return Promise.resolve([]);
+    const { responses, waves, answers } = this.connection.tables;
+    const ranking = alias(answers, "ranking");
+    const grouping = alias(answers, "grouping");
+    return this.connection.use(async (db) => {
+      const rows = await db
+        .select({
+          anonymous: responses.anonymous,
+          group: grouping.value,
+          questionId: ranking.questionId,
+          ranking: ranking.value,
+          count: count(),
+        })
+        .from(responses)
+        .innerJoin(waves, eq(waves.id, responses.waveId))
+        .innerJoin(
+          ranking,
+          and(eq(ranking.responseId, responses.id), inArray(ranking.questionId, [...rankQuestionIds])),
+        )
+        .leftJoin(
+          grouping,
+          and(eq(grouping.responseId, responses.id), eq(grouping.questionId, groupQuestionId ?? "")),
+        )
+        .where(
+          and(
+            eq(responses.questionnaire, questionnaire),
+            eq(waves.number, wave),
+            isNotNull(responses.submittedAt),
+          ),
+        )
+        .groupBy(responses.anonymous, grouping.value, ranking.questionId, ranking.value);
+      return rows.map((row) => ({
+        anonymous: row.anonymous,
+        group: row.group === null ? undefined : (row.group as AnswerValue),
+        questionId: row.questionId,
+        ranking: row.ranking as AnswerValue,
+        count: row.count,
+      }));
+    });
+  }
+
+  /** {@link submitted} with each response's id, respondent key and source, as the export names them. */
+  submittedWithOrigin(questionnaire: string): Promise<SubmittedResponseWithOrigin[]> {
+    const { responses } = this.connection.tables;
+    return this.connection.transaction(async (db) => {
+      const rows = await db
+        .select({ id: responses.id, respondentKey: responses.respondentKey, source: responses.source })
+        .from(responses)
+        .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)));
+      const origins = new Map(rows.map((origin) => [String(origin.id), origin]));
+      return (await this.submitted(questionnaire)).flatMap((record) => {
+        const origin = origins.get(record.respondentId);
+        return origin ? [{ ...record, ...origin }] : [];
+      });
+    });
+  }
+
+  /**
+   * Whether an imported response may keep `id` (a "tg-<id>" of an export): free, and in the range the bot
+   * draws its random ids from, so a mistyped huge id is stored under a new one instead.
+   */
+  async mayKeepId(id: number): Promise<boolean> {
+    if (id >= MAX_ID) return false;
+    const { responses } = this.connection.tables;
+    return (await this.count(eq(responses.id, id))) === 0;
+  }
+
+  /**
+   * Stores a complete, submitted response at once (an imported paper response), under `id` when given and a
+   * random one otherwise.
+   */
+  insertSubmitted(
+    response: NewResponse & { id?: number; answers: Answers },
+    now: Date,
+  ): Promise<StoredResponse> {
+    const { tables } = this.connection;
+    const { answers: given, id: givenId, ...row } = response;
+    return this.connection.transaction(async (db) => {
+      const values = {
+        ...row,
+        formVersion: formVersionOf(tables, row.waveId),
+        currentQuestion: null,
+        submittedAt: now,
+        updatedAt: now,
+        createdAt: now,
+      };
+      const stored =
+        givenId === undefined
+          ? await insertWithRandomId(db, tables, values)
+          : await insertResponse(db, tables, { ...values, id: givenId });
+      if (!stored) throw new Error(`response id ${givenId} is taken`);
+      const rows = Object.entries(given).map(([questionId, value]) => ({
+        responseId: stored.id,
+        questionId,
+        value,
+        answeredAt: now,
+      }));
+      if (rows.length > 0) await db.insert(tables.answers).values(rows);
+      return stored;
+    });
+  }
+
+  /** Runs `work` in one transaction: an import stores all its responses or none. */
+  inOneTransaction<T>(work: () => Promise<T>): Promise<T> {
+    return this.connection.transaction(() => work());
+  }
+
+  private count(condition: SQL | undefined): Promise<number> {
+    const { responses } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db.select({ counted: count() }).from(responses).where(condition);
+      return row?.counted ?? 0;
+    });
+  }
+}
