@@ -16,7 +16,7 @@ describe("updates in flight", () => {
     const inFlight = new InFlightUpdates();
     const first = slowUpdate(inFlight);
     const failing = inFlight.middleware(ctx, () => Promise.reject(new Error("handler failed")));
-    await expect(failing).rejects.toThrow("handler failed");
+    (await expect(failing)).rejects.toThrow("handler failed");
     expect(inFlight.count).toBe(1);
 
     const drained = inFlight.drained(10_000);
@@ -39,10 +39,12 @@ describe("updates in flight", () => {
     const underWay = slowUpdate(inFlight);
     inFlight.refuse();
     let handledLate = false;
-    await expect(
-      inFlight.middleware(ctx, async () => {
-        handledLate = true;
-      }),
+    (
+      await expect(
+        inFlight.middleware(ctx, async () => {
+          handledLate = true;
+        }),
+      )
     ).rejects.toThrow(UpdateRefusedError);
     expect(handledLate).toBe(false);
     underWay.finish();

@@ -41,7 +41,7 @@ const ANONYMOUS_SHARE = 0.3;
  * A full summary of one questionnaire over many stored responses in two waves, three ways, each against the
  * bare SQL aggregation that the summary needs.
  */
-export function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtScaleResult {
+export async function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtScaleResult {
   const directory = temporaryDirectory("summary");
   const databasePath = `${directory.path}/survey.db`;
   try {

@@ -23,16 +23,16 @@ async function completeQuestionnaire(testBot: TestBot, anonymous: boolean) {
   await user.press(t("consent.agree"));
   await user.press("Healthcare");
   await user.press(t(anonymous ? "anonymity.anonymous" : "anonymity.named"));
-  const wave = await testBot.services.waves.openWave("healthcare")!;
+  const wave = (await testBot.services.waves.openWave("healthcare"))!;
   const key = anonymous
     ? testBot.services.pseudonyms.anonymousRespondent(account.id, "healthcare")
     : testBot.services.pseudonyms.participant(account.id);
-  for (let current = await testBot.services.drafts.find(wave.id, key)!.currentQuestion; current; ) {
+  for (let current = (await testBot.services.drafts.find(wave.id, key))!.currentQuestion; current; ) {
     for (const step of stepsFor(t, questionnaire("healthcare"), current)) {
       if ("press" in step) await user.press(step.press);
       else await user.send(step.type);
     }
-    current = await testBot.services.drafts.find(wave.id, key)!.currentQuestion;
+    current = (await testBot.services.drafts.find(wave.id, key))!.currentQuestion;
   }
   await user.press(t("buttons.submit"));
 }
@@ -60,7 +60,9 @@ describe("anonymity", () => {
     const testBot = await createTestBot({ databasePath: join(dir, "survey.db") });
     await completeQuestionnaire(testBot, true);
     expect(
-      await testBot.services.results.countSubmitted(await testBot.services.waves.openWave("healthcare")!.id),
+      await testBot.services.results.countSubmitted(
+        (await testBot.services.waves.openWave("healthcare"))!.id,
+      ),
     ).toBe(1);
     const raw = rawDatabaseBytes(dir);
     expect(raw.length).toBeGreaterThan(10_000);

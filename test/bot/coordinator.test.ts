@@ -7,7 +7,7 @@ const COORDINATOR = 42;
 describe("coordinators", () => {
   it("get a summary with pages and charts after picking questionnaire and wave", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedSubmittedResponses(testBot.services, 4);
+    await seedSubmittedResponses(testBot.services, 4);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/summary");
     expect(coordinator.labels()).toEqual(["Education", "Healthcare"]);
@@ -27,7 +27,7 @@ describe("coordinators", () => {
 
   it("shows the ranking with Kendall's W in words", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedSubmittedResponses(testBot.services, 3);
+    await seedSubmittedResponses(testBot.services, 3);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/summary");
     await coordinator.press("Education");
@@ -42,7 +42,7 @@ describe("coordinators", () => {
 
   it("get the sample table with /sample", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedSubmittedResponses(testBot.services, 4);
+    await seedSubmittedResponses(testBot.services, 4);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
     await coordinator.send("/sample");
     expect(coordinator.last().text).toContain("Education: 4 (100.0%)");
@@ -51,7 +51,7 @@ describe("coordinators", () => {
 
   it("a stranger gets a polite refusal and no figure", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedSubmittedResponses(testBot.services, 4);
+    await seedSubmittedResponses(testBot.services, 4);
     const stranger = expert(testBot, { id: 5, language_code: "en" });
     for (const command of ["/summary", "/sample"]) {
       await stranger.send(command);

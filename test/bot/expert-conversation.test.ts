@@ -9,9 +9,9 @@ import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 const translations = Translations.load();
 const LANGUAGE_LABEL: Record<Language, string> = { kk: "Қазақша", ru: "Русский", en: "English" };
 
-function responseOf(testBot: TestBot, userId: number, questionnaireId: string, anonymous: boolean) {
+async function responseOf(testBot: TestBot, userId: number, questionnaireId: string, anonymous: boolean) {
   const { services } = testBot;
-  const wave = await services.waves.openWave(questionnaireId)!;
+  const wave = (await services.waves.openWave(questionnaireId))!;
   const key = anonymous
     ? services.pseudonyms.anonymousRespondent(userId, questionnaireId)
     : services.pseudonyms.participant(userId);
@@ -45,7 +45,7 @@ async function answerAll(
 ) {
   const t = translations.forLanguage(language);
   for (let guard = 0; guard < 60; guard++) {
-    const current = responseOf(testBot, userId, id, anonymous)!.currentQuestion;
+    const current = (await responseOf(testBot, userId, id, anonymous))!.currentQuestion;
     if (current === null) return;
     for (const step of stepsFor(t, questionnaire(id), current)) {
       if ("press" in step) await user.press(step.press);
@@ -72,7 +72,7 @@ describe("an expert answering in Telegram", () => {
       expect(user.last().text).toContain(t("review.title").replace(/<\/?b>/g, ""));
       await user.press(t("buttons.submit"));
       const receipt = receiptIn(user.last().text)!;
-      const response = responseByReceipt(testBot, receipt)!;
+      const response = (await responseByReceipt(testBot, receipt))!;
       expect(response.submittedAt).not.toBeNull();
       expect(response.anonymous).toBe(anonymous);
       const answers = await testBot.services.drafts.answersOf(response.id);
@@ -138,7 +138,7 @@ describe("an expert answering in Telegram", () => {
     expect(testBot.telegram.chat(10).at(-2)?.text).toBe(
       translations.forLanguage("ru")("problems.out_of_range", { min: 0, max: 60 }),
     );
-    const response = responseOf(testBot, 10, "education", true)!;
+    const response = (await responseOf(testBot, 10, "education", true))!;
     expect(Object.keys(await testBot.services.drafts.answersOf(response.id))).toEqual(["region"]);
     expect(response.currentQuestion).toBe("experience_years");
   });
@@ -150,7 +150,7 @@ describe("an expert answering in Telegram", () => {
     const tap = testBot.telegram.pressUpdate({ id: 11 }, "Shymkent");
     await testBot.bot.handleUpdate(tap);
     await testBot.bot.handleUpdate({ ...tap, update_id: tap.update_id + 1000 });
-    const response = responseOf(testBot, 11, "education", true)!;
+    const response = (await responseOf(testBot, 11, "education", true))!;
     expect(response.currentQuestion).toBe("experience_years");
     expect(testBot.telegram.toasts().at(-1)).toBe(
       "That button belongs to an earlier step: nothing was changed.",
@@ -194,7 +194,7 @@ async function answerUntil(
 ) {
   const t = translations.forLanguage("en");
   for (;;) {
-    const current = responseOf(testBot, userId, "education", true)!.currentQuestion!;
+    const current = (await responseOf(testBot, userId, "education", true))!.currentQuestion!;
     if (current === questionId) return;
     for (const step of stepsFor(t, questionnaire("education"), current)) {
       if ("press" in step) await user.press(step.press);
@@ -215,7 +215,7 @@ describe("messages that are not answers", () => {
     await testBot.bot.handleUpdate(name);
     await testBot.bot.handleUpdate(retyped);
 
-    const response = responseOf(testBot, 16, "education", false)!;
+    const response = (await responseOf(testBot, 16, "education", false))!;
     expect(await testBot.services.drafts.answersOf(response.id)).toEqual({
       full_name: { kind: "text", value: "Aigerim Nurova" },
     });
@@ -224,7 +224,7 @@ describe("messages that are not answers", () => {
     expect(user.last().text).toContain(studyText(en, "questions.common.organisation.text"));
 
     await user.send("School No. 12");
-    expect(await testBot.services.drafts.answersOf(response.id).organisation).toEqual({
+    expect((await testBot.services.drafts.answersOf(response.id)).organisation).toEqual({
       kind: "text",
       value: "School No. 12",
     });
@@ -252,7 +252,7 @@ describe("commands at any point", () => {
     await user.send("/language");
     await user.press("Қазақша");
     expect(user.last().text).toContain("Білім беру · 2/21");
-    expect(responseOf(testBot, 16, "education", true)!.currentQuestion).toBe("experience_years");
+    expect((await responseOf(testBot, 16, "education", true))!.currentQuestion).toBe("experience_years");
   });
 
   it("/cancel stops for now, keeps the answers, and /start continues", async () => {
@@ -284,7 +284,7 @@ describe("commands at any point", () => {
     await user.send("/start");
     await user.press("🔄 Start over");
     expect(user.labels()).toEqual(["Education", "Healthcare"]);
-    expect(responseOf(testBot, 19, "education", true)).toBeUndefined();
+    expect(await responseOf(testBot, 19, "education", true)).toBeUndefined();
   });
 });
 
@@ -303,10 +303,10 @@ describe("after submitting", () => {
     await user.press("Turkestan region");
     expect(user.last().text.replace(/<[^>]+>/g, "")).toContain("5. Region: Turkestan region");
     await user.press("✅ Save changes");
-    const response = responseOf(testBot, 20, "education", false)!;
-    expect(responseByReceipt(testBot, receiptIn(user.last().text)!)?.id).toBe(response.id);
-    expect(responseByReceipt(testBot, first)).toBeUndefined();
-    expect(await testBot.services.drafts.answersOf(response.id).region).toEqual({
+    const response = (await responseOf(testBot, 20, "education", false))!;
+    expect((await responseByReceipt(testBot, receiptIn(user.last().text)!))?.id).toBe(response.id);
+    expect(await responseByReceipt(testBot, first)).toBeUndefined();
+    expect((await testBot.services.drafts.answersOf(response.id)).region).toEqual({
       kind: "choice",
       option: "turkestan_region",
     });

@@ -91,10 +91,10 @@ describe("a coordinator installs a form by sending its workbook", () => {
       "Installed: form employment, version 3.\nWave 1 runs it from now on.",
     );
     expect(coordinator.labels()).toEqual([]);
-    expect(await testBot.services.forms.list().map((form) => [form.formId, form.version])).toEqual([
+    expect((await testBot.services.forms.list()).map((form) => [form.formId, form.version])).toEqual([
       ["employment", "3"],
     ]);
-    expect(await testBot.services.waves.openWave("employment")?.formVersion).toBe("3");
+    expect((await testBot.services.waves.openWave("employment"))?.formVersion).toBe("3");
     expect(testBot.services.questionnaires.get("employment")?.id).toBe("employment");
     expect(pendingCount(testBot)).toBe(0);
   });
@@ -134,7 +134,7 @@ describe("a coordinator installs a form by sending its workbook", () => {
     expect(coordinator.last().text).toBe(
       "Installed: form employment, version 4.\nWave 1 runs it from now on.",
     );
-    expect(await testBot.services.waves.openWave("employment")?.formVersion).toBe("4");
+    expect((await testBot.services.waves.openWave("employment"))?.formVersion).toBe("4");
   });
 
   it("keeps a new version for the next wave: the open wave stays on its version, the next one opened runs it", async () => {
@@ -146,10 +146,10 @@ describe("a coordinator installs a form by sending its workbook", () => {
       "Installed: form employment, version 4.\nWave 1 keeps version 3; the next wave opened runs version 4.",
     );
     const { waves, forms } = testBot.services;
-    expect(waves.openWave("employment")?.formVersion).toBe("3");
-    expect(forms.latest("employment")?.version).toBe("4");
+    expect((await waves.openWave("employment"))?.formVersion).toBe("3");
+    expect((await forms.latest("employment"))?.version).toBe("4");
     expect(testBot.services.questionnaires.get("employment")?.version).toBe("3");
-    expect(waves.openNext("employment", new Date()).formVersion).toBe("4");
+    expect((await waves.openNext("employment", new Date())).formVersion).toBe("4");
   });
 
   it("offers the choice when the open wave runs the questionnaire built into the bot", async () => {

@@ -44,7 +44,7 @@ describe("a form as Kobo writes it", () => {
     await user.press("No");
     await user.send("Too few clinics");
     await user.press(t("buttons.submit"));
-    expect(await services.results.submitted(form.id)[0]?.answers).toEqual({
+    expect((await services.results.submitted(form.id))[0]?.answers).toEqual({
       services: { kind: "choice", option: "2" },
       why: { kind: "text", value: "Too few clinics" },
     });

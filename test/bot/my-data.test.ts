@@ -55,10 +55,10 @@ describe("/delete_my_data", () => {
     await user.press(t("anonymity.anonymous"));
     await answerOn(testBot, user, account.id, "healthcare", true);
     await user.press(t("buttons.submit"));
-    const anonymousResponse = responseByReceipt(testBot, receiptIn(user.last().text)!)!;
+    const anonymousResponse = (await responseByReceipt(testBot, receiptIn(user.last().text)!))!;
     const pseudonym = testBot.services.pseudonyms.participant(account.id);
     await testBot.services.invitations.claim(
-      await testBot.services.waves.openWave("education")!.id,
+      (await testBot.services.waves.openWave("education"))!.id,
       pseudonym,
       new Date(),
     );
@@ -104,7 +104,7 @@ describe("/delete_my_data", () => {
     await user.press("Cancel");
     expect(user.last().text).toBe("Nothing was deleted.");
     expect(testBot.db.select().from(experts).all()).toHaveLength(1);
-    expect(openResponse(testBot, account.id, "education", false)).toBeDefined();
+    expect(await openResponse(testBot, account.id, "education", false)).toBeDefined();
   });
 });
 

@@ -21,8 +21,10 @@ async function submitOnboarded(testBot: TestBot, user: ReturnType<typeof expert>
   return { user, receipt: receiptIn(user.last().text)! };
 }
 
-function submittedCount(testBot: TestBot): number {
-  return await testBot.services.results.countSubmitted(await testBot.services.waves.openWave("education")!.id);
+async function submittedCount(testBot: TestBot): Promise<number> {
+  return await testBot.services.results.countSubmitted(
+    (await testBot.services.waves.openWave("education"))!.id,
+  );
 }
 
 describe("an anonymous expert and their receipt", () => {
@@ -32,7 +34,7 @@ describe("an anonymous expert and their receipt", () => {
     const user = expert(first, { id: ID, language_code: "en" });
     await onboard(user, "education", true);
     await user.press("Shymkent");
-    const current = openResponse(first, ID, "education", true)!.currentQuestion;
+    const current = (await openResponse(first, ID, "education", true))!.currentQuestion;
     first.db.$client.close();
 
     const second = await createTestBot({ databasePath: path, firstId: 1000 });
@@ -40,9 +42,10 @@ describe("an anonymous expert and their receipt", () => {
     await again.send("/start");
     expect(again.labels()).toEqual([t("buttons.continue"), t("buttons.restart")]);
     await again.press(t("buttons.continue"));
-    expect(openResponse(second, ID, "education", true)!.currentQuestion).toBe(current);
+    expect((await openResponse(second, ID, "education", true))!.currentQuestion).toBe(current);
     expect(
-      await second.services.drafts.answersOf(openResponse(second, ID, "education", true)!.id).region,
+      (await second.services.drafts.answersOf((await openResponse(second, ID, "education", true))!.id))
+        .region,
     ).toEqual({ kind: "choice", option: "shymkent" });
   });
 
@@ -54,7 +57,7 @@ describe("an anonymous expert and their receipt", () => {
     const stored = JSON.stringify(tableRows(testBot.db.$client));
     expect(stored).not.toContain(receipt.replaceAll("-", ""));
     expect(stored).not.toContain(receipt);
-    expect(responseByReceipt(testBot, receipt)?.anonymous).toBe(true);
+    expect((await responseByReceipt(testBot, receipt))?.anonymous).toBe(true);
   });
 
   it("submits once per wave: /start and a second attempt are told only the receipt reopens the answers", async () => {
@@ -68,7 +71,7 @@ describe("an anonymous expert and their receipt", () => {
     await user.press("Education");
     await user.press(t("anonymity.named"));
     expect(user.last().text).toBe(t("submitted.sealed"));
-    expect(openResponse(testBot, ID, "education", false)).toBeUndefined();
+    expect(await openResponse(testBot, ID, "education", false)).toBeUndefined();
     expect(submittedCount(testBot)).toBe(1);
   });
 
@@ -87,8 +90,8 @@ describe("an anonymous expert and their receipt", () => {
     const renewed = receiptIn(user.last().text)!;
     expect(renewed).not.toBe(receipt);
     expect(submittedCount(testBot)).toBe(1);
-    const response = responseByReceipt(testBot, renewed)!;
-    expect(await testBot.services.drafts.answersOf(response.id).region).toEqual({
+    const response = (await responseByReceipt(testBot, renewed))!;
+    expect((await testBot.services.drafts.answersOf(response.id)).region).toEqual({
       kind: "choice",
       option: "turkestan_region",
     });

@@ -17,7 +17,7 @@ let testBot: TestBot;
 let unavailable: number;
 const openConnections: Database.Database[] = [];
 
-beforeEach(() => {
+beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "survey-storage-"));
   log = capturedLog("info");
   unavailable = 0;

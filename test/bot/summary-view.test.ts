@@ -42,12 +42,12 @@ function rankPageOf(pages: { text: string }[]): string {
 }
 
 describe("summaryPagesFor", () => {
-  it("compares the rankings of Shymkent with Turkestan region, and of anonymous with named experts", () => {
+  it("compares the rankings of Shymkent with Turkestan region, and of anonymous with named experts", async () => {
     const { services } = await createTestBot();
     for (const [index, expert] of EXPERTS.entries()) {
-      storeTelegramResponse(services, "education", 1, `e${index}`, expert);
+      await storeTelegramResponse(services, "education", 1, `e${index}`, expert);
     }
-    const page = rankPageOf(summaryPagesFor(services, en, "education", 1));
+    const page = rankPageOf(await summaryPagesFor(services, en, "education", 1));
     expect(page.split("\n").slice(-3)).toEqual([
       "Between groups of experts (last wave):",
       "Shymkent (2) vs Turkestan region (2): rho = -0.24 (p = 0.607)",
@@ -55,7 +55,7 @@ describe("summaryPagesFor", () => {
     ]);
   });
 
-  it("says when two groups cannot be correlated, and leaves out a comparison with one group only", () => {
+  it("says when two groups cannot be correlated, and leaves out a comparison with one group only", async () => {
     const { services } = await createTestBot();
     // Turkestan region's two rankings cancel out: every item's mean rank is 4, so rho has nothing to work on.
     const named = [
@@ -64,9 +64,9 @@ describe("summaryPagesFor", () => {
       ranking("turkestan_region", [G, F, E, D, C, B, A]),
     ];
     for (const [index, answers] of named.entries()) {
-      storeTelegramResponse(services, "education", 1, `n${index}`, { anonymous: false, answers });
+      await storeTelegramResponse(services, "education", 1, `n${index}`, { anonymous: false, answers });
     }
-    const page = rankPageOf(summaryPagesFor(services, en, "education", 1));
+    const page = rankPageOf(await summaryPagesFor(services, en, "education", 1));
     expect(page.split("\n").slice(-2)).toEqual([
       "Between groups of experts (last wave):",
       "Shymkent (1) vs Turkestan region (2): too few rankings to compare",

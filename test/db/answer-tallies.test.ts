@@ -15,7 +15,7 @@ function setUp() {
   return { db, waves, responses: new ResponseRepository(db), tallies: new TallyRepository(db) };
 }
 
-function summariesAgree(store: ReturnType<typeof setUp>) {
+async function summariesAgree(store: ReturnType<typeof setUp>) {
   const education = questionnaire("education");
   const fromTallies = summariseTallies(education, await store.tallies.tallies("education"), [1]);
   const fromAnswers = summariseQuestionnaire(education, await store.results.submitted("education"), [1]);
@@ -24,7 +24,7 @@ function summariesAgree(store: ReturnType<typeof setUp>) {
 }
 
 describe("answer tallies kept by the database", () => {
-  it("count drafts only once they are submitted", () => {
+  it("count drafts only once they are submitted", async () => {
     const store = setUp();
     const draft = storeCompletedResponse(store, "a", true);
     expect(await store.tallies.tallies("education")).toEqual([]);
@@ -33,7 +33,7 @@ describe("answer tallies kept by the database", () => {
     expect(summary.respondents).toEqual({ "1": 1 });
   });
 
-  it("follow a changed answer of a submitted response, and a deleted response", () => {
+  it("follow a changed answer of a submitted response, and a deleted response", async () => {
     const store = setUp();
     const first = storeCompletedResponse(store, "a", true);
     const second = storeCompletedResponse(store, "b", false);

@@ -10,7 +10,7 @@ const NOW = new Date("2023-09-01T00:00:00Z");
 const conversion = { otherLabel: Translations.load().inEveryLanguage("other_option") };
 
 describe("the installed forms a start loads", () => {
-  it("takes the version the open wave runs, else the one installed last, and names a stored form it cannot read", () => {
+  it("takes the version the open wave runs, else the one installed last, and names a stored form it cannot read", async () => {
     const db = openDatabase(":memory:");
     const stores = { forms: new FormRepository(db), waves: new WaveRepository(db) };
     const install = (formId: string, version: string, sheets = employmentForm(version)) =>

@@ -41,7 +41,7 @@ function version4() {
 }
 
 describe("a summary across waves that ran different versions of a form", () => {
-  it("compares a question only between waves that asked it, and names what the versions added and dropped", () => {
+  it("compares a question only between waves that asked it, and names what the versions added and dropped", async () => {
     const db = openDatabase(":memory:");
     const stores = {
       waves: new WaveRepository(db),

@@ -45,7 +45,7 @@ interface InvitedExpert {
 }
 
 /** Named experts who submitted wave 1, as the bot stores them; some asked to be invited. */
-function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
+async function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
   const { services } = testBot;
   for (const person of people) {
     const pseudonym = services.pseudonyms.participant(person.id);

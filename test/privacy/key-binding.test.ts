@@ -2,20 +2,21 @@ import { chmodSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { SettingRepository } from "../../src/db/setting-repository.ts";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { openStore } from "../../src/db/survey-store.ts";
 import { bindPseudonymKey, KeyMismatchError } from "../../src/privacy/key-binding.ts";
 import { KeyFileError, loadOrCreateKey, Pseudonyms } from "../../src/privacy/pseudonyms.ts";
 
 const KEY = "a-key-of-thirty-two-characters-at-least";
 
 describe("the pseudonym key and its database", () => {
-  it("is stored as a check value on first start and accepted again; another key is refused", () => {
-    const settings = new SettingRepository(openDatabase(":memory:"));
-    bindPseudonymKey(settings, new Pseudonyms(KEY));
-    expect(() => bindPseudonymKey(settings, new Pseudonyms(KEY))).not.toThrow();
-    expect(() => bindPseudonymKey(settings, new Pseudonyms(`${KEY}-other`))).toThrow(KeyMismatchError);
-    expect(settings.get("pseudonym_key_check")).not.toContain(KEY);
+  it("is stored as a check value on first start and accepted again; another key is refused", async () => {
+    const { settings } = await openStore({ path: ":memory:" });
+    await bindPseudonymKey(settings, new Pseudonyms(KEY));
+    await expect(bindPseudonymKey(settings, new Pseudonyms(KEY))).resolves.toBeUndefined();
+    await expect(bindPseudonymKey(settings, new Pseudonyms(`${KEY}-other`))).rejects.toThrow(
+      KeyMismatchError,
+    );
+    expect(await settings.get("pseudonym_key_check")).not.toContain(KEY);
   });
 });
 

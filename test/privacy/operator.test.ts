@@ -3,7 +3,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { backupDatabase } from "../../src/db/sqlite/backup-sqlite.ts";
 import { receiptIn } from "../support/receipts.ts";
 import { answerOn, type Expert, onboard, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
@@ -109,7 +108,7 @@ beforeAll(async () => {
   for (const file of readdirSync(dir).filter((name) => name.startsWith("survey.db")))
     copyFileSync(join(dir, file), join(copies, file));
   const backup = join(dir, "backup.db");
-  await backupDatabase(testBot.db.$client, backup);
+  await testBot.services.store.backup(backup);
   files = { dir, copies, backup };
 });
 
@@ -181,8 +180,9 @@ describe("the operator, with the database files, a backup, the key and the panel
     }
   });
 
-  it("computes every pseudonym and marker of every account with the key, and none leads to a submitted anonymous response", () => {
+  it("computes every pseudonym and marker of every account with the key, and none leads to a submitted anonymous response", async () => {
     const { pseudonyms, waves } = testBot.services;
+    const educationWaves = await waves.list("education");
     const rows = everyValue(join(files.copies, "survey.db"));
     const sealed = rows.filter(
       ({ table, row }) => table === "responses" && row.anonymous === 1 && row.submitted_at !== null,
@@ -196,7 +196,7 @@ describe("the operator, with the database files, a backup, the key and the panel
       return [
         pseudonyms.participant(account.id),
         anonymousKey,
-        ...waves.list("education").map((wave) => pseudonyms.submissionMarker(anonymousKey, wave.id)),
+        ...educationWaves.map((wave) => pseudonyms.submissionMarker(anonymousKey, wave.id)),
       ];
     });
     for (const { table, row } of rows) {
@@ -222,10 +222,10 @@ describe("the operator, with the database files, a backup, the key and the panel
     const user = expert(fresh, { id: 99, language_code: "en" });
     await onboard(user, "education", true);
     await answerOn(fresh, user, 99, "education", true);
-    const draft = await fresh.services.drafts.find(
-      await fresh.services.waves.openWave("education")!.id,
+    const draft = (await fresh.services.drafts.find(
+      (await fresh.services.waves.openWave("education"))!.id,
       fresh.services.pseudonyms.anonymousRespondent(99, "education"),
-    )!;
+    ))!;
     expect(readFileSync(join(dir, "survey.db-wal")).length).toBeGreaterThan(0);
     await fresh.services.submissions.seal(draft.id, { receiptHash: "h", marker: "m", day: new Date(DAY) });
     expect(readFileSync(join(dir, "survey.db-wal")).length).toBe(0);

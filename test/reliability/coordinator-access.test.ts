@@ -30,9 +30,9 @@ const COORDINATOR_BUTTONS = [
 ];
 
 /** Four submitted responses, so that any statistic would show figures. */
-function botWithResponses(): TestBot {
+async function botWithResponses(): Promise<TestBot> {
   const testBot = await createTestBot({ coordinatorIds: [COORDINATOR.id] });
-  seedSubmittedResponses(testBot.services, 4);
+  await seedSubmittedResponses(testBot.services, 4);
   return testBot;
 }
 
@@ -105,7 +105,7 @@ const commandText = (command: string) => `/${command} education`;
 
 describe.each(COORDINATOR_COMMANDS)("/%s", (command) => {
   it("works for the coordinator in a private chat (the control for the refusals below)", async () => {
-    const testBot = botWithResponses();
+    const testBot = await botWithResponses();
     const { calls } = await handle(
       testBot,
       commandUpdate(COORDINATOR, privateChat(COORDINATOR), commandText(command)),
@@ -135,7 +135,7 @@ describe.each(COORDINATOR_COMMANDS)("/%s", (command) => {
   ] as const)(
     "is refused to %s, with no figure shown and nothing changed",
     async (_who, from, chat, refusal, forwardedFrom) => {
-      const testBot = botWithResponses();
+      const testBot = await botWithResponses();
       for (const text of [commandText(command), `/${command}@survey_test_bot`]) {
         const { calls, dbChanged } = await handle(testBot, commandUpdate(from, chat, text, forwardedFrom));
         expect(calls).toEqual([
@@ -147,7 +147,7 @@ describe.each(COORDINATOR_COMMANDS)("/%s", (command) => {
   );
 
   it("from the coordinator's id in someone else's private chat (forged) gets no reply and changes nothing", async () => {
-    const testBot = botWithResponses();
+    const testBot = await botWithResponses();
     const { calls, dbChanged } = await handle(
       testBot,
       commandUpdate(COORDINATOR, ATTACKERS_CHAT, commandText(command)),
@@ -159,7 +159,7 @@ describe.each(COORDINATOR_COMMANDS)("/%s", (command) => {
 
 describe("coordinators' buttons", () => {
   it.each(COORDINATOR_BUTTONS)("%s pressed by a stranger shows only a refusal", async (data) => {
-    const testBot = botWithResponses();
+    const testBot = await botWithResponses();
     const { calls, dbChanged } = await handle(testBot, pressUpdate(STRANGER, privateChat(STRANGER), data));
     expect(calls).toEqual([
       { method: "answerCallbackQuery", payload: expect.objectContaining({ text: NOT_AVAILABLE }) },
@@ -170,7 +170,7 @@ describe("coordinators' buttons", () => {
   it.each(COORDINATOR_BUTTONS)(
     "%s pressed by the coordinator in a group shows nothing to the group",
     async (data) => {
-      const testBot = botWithResponses();
+      const testBot = await botWithResponses();
       const { calls, dbChanged } = await handle(testBot, pressUpdate(COORDINATOR, GROUP, data));
       expect(calls).toEqual([
         { method: "answerCallbackQuery", payload: expect.objectContaining({ text: NOT_AVAILABLE }) },
@@ -182,7 +182,7 @@ describe("coordinators' buttons", () => {
   it.each(COORDINATOR_BUTTONS)(
     "%s pressed with the coordinator's id in someone else's private chat (forged) does nothing",
     async (data) => {
-      const testBot = botWithResponses();
+      const testBot = await botWithResponses();
       const { calls, dbChanged } = await handle(testBot, pressUpdate(COORDINATOR, ATTACKERS_CHAT, data));
       expect(calls).toEqual([]);
       expect(dbChanged).toBe(false);
@@ -190,7 +190,7 @@ describe("coordinators' buttons", () => {
   );
 
   it("a summary page the coordinator pages to in private does show figures (the control)", async () => {
-    const testBot = botWithResponses();
+    const testBot = await botWithResponses();
     const { calls } = await handle(
       testBot,
       pressUpdate(COORDINATOR, privateChat(COORDINATOR), "sum:p:education:1:1:0"),
@@ -200,13 +200,13 @@ describe("coordinators' buttons", () => {
 });
 
 describe("isCoordinator", () => {
-  const contextOf = (update: Update) => {
-    const ctx = new Context(update, new Api("1:token"), botInfo) as BotContext;
-    ctx.services = await createTestBot({ coordinatorIds: [COORDINATOR.id] }).services;
-    return ctx;
-  };
-
-  it("holds for the coordinator in their own private chat, and not in a chat a forged update names", () => {
+  it("holds for the coordinator in their own private chat, and not in a chat a forged update names", async () => {
+    const { services } = await createTestBot({ coordinatorIds: [COORDINATOR.id] });
+    const contextOf = (update: Update) => {
+      const ctx = new Context(update, new Api("1:token"), botInfo) as BotContext;
+      ctx.services = services;
+      return ctx;
+    };
     expect(isCoordinator(contextOf(commandUpdate(COORDINATOR, privateChat(COORDINATOR), "/sample")))).toBe(
       true,
     );

@@ -31,18 +31,18 @@ export async function onboardedExpert(
 }
 
 /** The question the expert's response is on (null on the review screen). */
-export function currentQuestion(
+export async function currentQuestion(
   testBot: TestBot,
   account: Account,
   questionnaireId: QuestionnaireId,
   anonymous: boolean,
-): string | null {
+): Promise<string | null> {
   const { services } = testBot;
-  const wave = await services.waves.openWave(questionnaireId)!;
+  const wave = (await services.waves.openWave(questionnaireId))!;
   const key = anonymous
     ? services.pseudonyms.anonymousRespondent(account.id, questionnaireId)
     : services.pseudonyms.participant(account.id);
-  return await services.drafts.find(wave.id, key)!.currentQuestion;
+  return (await services.drafts.find(wave.id, key))!.currentQuestion;
 }
 
 /** Answers the scripted way until `stopAt` is on screen (null: until the review screen). */
@@ -55,7 +55,7 @@ export async function answerUntil(
 ): Promise<void> {
   const user = expert(testBot, account);
   for (let guard = 0; guard < 100; guard++) {
-    const current = currentQuestion(testBot, account, questionnaireId, anonymous);
+    const current = await currentQuestion(testBot, account, questionnaireId, anonymous);
     if (current === stopAt) return;
     if (current === null) throw new Error(`the review screen came before ${stopAt}`);
     for (const step of stepsFor(t, questionnaire(questionnaireId), current)) {

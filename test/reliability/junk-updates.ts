@@ -233,7 +233,7 @@ export class UpdateFactory {
   constructor(private readonly testBot: TestBot) {}
 
   /** The update for `step`, or undefined when it is a press and the user has no button to press. */
-  build(step: Step): Update | undefined {
+  async build(step: Step): Promise<Update | undefined> {
     const from = {
       ...ACCOUNTS.find((account) => account.id === step.user)!,
       is_bot: false,
@@ -275,7 +275,7 @@ export class UpdateFactory {
         return this.callback(from, step.data, origin);
       }
       case "forged_current": {
-        const participant = this.testBot.services.participants.find(
+        const participant = await this.testBot.services.participants.find(
           this.testBot.services.pseudonyms.participant(step.user),
         );
         const data = `${participant?.screenRevision ?? 0}:${step.code}${step.argument === undefined ? "" : `:${step.argument}`}`;

@@ -39,7 +39,7 @@ interface Seeded {
 }
 
 /** An expert who has answered everything (and maybe submitted), so junk reaches the review and Submit. */
-function seedAnswered(testBot: TestBot, seeded: Seeded): void {
+async function seedAnswered(testBot: TestBot, seeded: Seeded): Promise<void> {
   const { services } = testBot;
   const now = new Date();
   const pseudonym = services.pseudonyms.participant(seeded.user);
@@ -54,12 +54,12 @@ function seedAnswered(testBot: TestBot, seeded: Seeded): void {
     },
     now,
   );
-  const wave = await services.waves.openWave(seeded.questionnaire)!;
+  const wave = (await services.waves.openWave(seeded.questionnaire))!;
   const state = completedState(questionnaire(seeded.questionnaire), seeded.anonymous);
   const respondentKey = seeded.anonymous
     ? services.pseudonyms.anonymousRespondent(seeded.user, seeded.questionnaire)
     : pseudonym;
-  const response = storeAnswerByAnswer(services.responses, wave, respondentKey, state);
+  const response = await storeAnswerByAnswer(services.drafts, wave, respondentKey, state);
   if (!seeded.submitted) return;
   const receiptHash = `seeded-${response.id}`;
   if (!seeded.anonymous) await services.submissions.submit(response.id, receiptHash, now);
@@ -117,10 +117,10 @@ describe("junk from random users", () => {
         const testBot = await createTestBot({ coordinatorIds: [COORDINATOR.id] });
         const log = capturedLog();
         testBot.services.logger = log.logger;
-        for (const entry of answered) seedAnswered(testBot, entry);
+        for (const entry of answered) await seedAnswered(testBot, entry);
         const factory = new UpdateFactory(testBot);
         for (const [index, next] of steps.entries()) {
-          const update = factory.build(next);
+          const update = await factory.build(next);
           if (!update) continue;
           const callsBefore = testBot.telegram.calls.length;
           await testBot.bot.handleUpdate(update);

@@ -98,7 +98,7 @@ describe("the bot token", () => {
 
 describe("an error of the bot's API, printed whole as Node or a library would print it", () => {
   it("holds no token when the connection fails, in the message, the stack or the request's own error", async () => {
-    const bot = botWith(createTestBot(), async (url) => {
+    const bot = botWith(await createTestBot(), async (url) => {
       throw new TypeError(`request to ${String(url)} failed, reason: socket hang up`);
     });
     const error = await bot.api.getUpdates().catch((thrown: unknown) => thrown);
@@ -166,7 +166,9 @@ describe("an anonymous expert in the log", () => {
     await press(t("buttons.submit"));
 
     expect(
-      await testBot.services.results.countSubmitted(await testBot.services.waves.openWave("healthcare")!.id),
+      await testBot.services.results.countSubmitted(
+        (await testBot.services.waves.openWave("healthcare"))!.id,
+      ),
     ).toBe(1);
     expect(log.errors()).toHaveLength(1);
     // Numbers pino adds itself (time, pid) and update ids could contain the typed number by chance.

@@ -7,7 +7,7 @@ import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 const HOUR = 60 * 60 * 1000;
 const REMINDER = /^You started the questionnaire “Education” and stopped at question 2 of 25\./;
 
-function botWithClock() {
+async function botWithClock() {
   const clock = { now: new Date("2026-03-01T09:00:00Z") };
   const testBot = await createTestBot({ now: () => clock.now });
   const later = (hours: number) => {
@@ -40,7 +40,7 @@ afterEach(() => {
 
 describe("reminders", () => {
   it("go once, 24 hours after the last answer, to named experts with an unfinished questionnaire", async () => {
-    const { testBot, later } = botWithClock();
+    const { testBot, later } = await botWithClock();
     const scheduler = new ReminderScheduler(testBot.services);
     await namedDraft(testBot, 501);
     const anonymous = expert(testBot, { id: 502, language_code: "en" });
@@ -65,7 +65,7 @@ describe("reminders", () => {
   });
 
   it("are not sent for a submitted questionnaire or a closed wave", async () => {
-    const { testBot, later } = botWithClock();
+    const { testBot, later } = await botWithClock();
     const scheduler = new ReminderScheduler(testBot.services);
     await completeQuestionnaire(
       testBot,
@@ -83,7 +83,7 @@ describe("reminders", () => {
   });
 
   it("bring the expert back to the question they stopped at", async () => {
-    const { testBot, later } = botWithClock();
+    const { testBot, later } = await botWithClock();
     const user = await namedDraft(testBot, 504);
     await user.send("/start healthcare");
     expect(user.labels()).toEqual([t("anonymity.anonymous"), t("anonymity.named")]);
@@ -95,11 +95,11 @@ describe("reminders", () => {
     expect(user.last().text).toContain("Education · 2/25");
     expect(user.last().text).toContain(studyText(t, "questions.common.organisation.text"));
     await user.send("Shymkent school 7");
-    expect(openResponse(testBot, 504, "education", false)?.currentQuestion).toBe("position");
+    expect((await openResponse(testBot, 504, "education", false))?.currentQuestion).toBe("position");
   });
 
   it("can be turned off from the reminder", async () => {
-    const { testBot, later } = botWithClock();
+    const { testBot, later } = await botWithClock();
     const user = await namedDraft(testBot, 505);
     later(24);
     const scheduler = new ReminderScheduler(testBot.services);
@@ -109,7 +109,7 @@ describe("reminders", () => {
 
     expect(testBot.telegram.toasts().at(-1)).toBe("Reminders are off.");
     const pseudonym = testBot.services.pseudonyms.participant(505);
-    expect(await testBot.services.experts.find(pseudonym)?.remindersEnabled).toBe(false);
+    expect((await testBot.services.experts.find(pseudonym))?.remindersEnabled).toBe(false);
     const markup = testBot.telegram.callsOf("editMessageReplyMarkup").at(-1)?.payload.reply_markup;
     expect(JSON.stringify(markup)).not.toContain("rem:off");
     await user.send("/start healthcare");
@@ -120,7 +120,7 @@ describe("reminders", () => {
   });
 
   it("run on a timer once started, and stop with the bot", async () => {
-    const { testBot, later } = botWithClock();
+    const { testBot, later } = await botWithClock();
     await namedDraft(testBot, 506);
     later(25);
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });

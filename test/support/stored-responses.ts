@@ -42,7 +42,12 @@ export async function storeCompletedResponse(
   anonymous: boolean,
 ): Promise<StoredResponse> {
   const wave = (await stores.waves.openWave("education"))!;
-  return storeAnswerByAnswer(stores.drafts, wave, key, completedState(questionnaire("education"), anonymous));
+  return await storeAnswerByAnswer(
+    stores.drafts,
+    wave,
+    key,
+    completedState(questionnaire("education"), anonymous),
+  );
 }
 
 /** `count` submitted education responses, anonymous and named in turn (the first anonymous). */

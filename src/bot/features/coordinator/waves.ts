@@ -30,7 +30,7 @@ waveCommands.command("waves", async (ctx) => {
     );
     const waves = await services.waves.list(id);
     if (waves.length === 0) lines.push(t("waves:waves.none"));
-    for (const wave of waves) lines.push(waveLine(ctx, wave));
+    for (const wave of waves) lines.push(await waveLine(ctx, wave));
     const open = await services.waves.openWave(id);
     const interrupted =
       open && !services.invitationRuns.isRunning(open.id)
@@ -97,7 +97,7 @@ waveCommands.command("wave_close", async (ctx) => {
   const title = titleOf(t, services.questionnaires, id);
   await ctx.reply(
     wave
-      ? t("waves:waves.closed", { title, number: wave.number, ...counts(ctx, wave) })
+      ? t("waves:waves.closed", { title, number: wave.number, ...(await counts(ctx, wave)) })
       : t("waves:waves.nothing_open", { title }),
   );
 });
@@ -172,12 +172,12 @@ async function counts(ctx: BotContext, wave: Wave): Promise<{ submitted: number;
   };
 }
 
-function waveLine(ctx: BotContext, wave: Wave): string {
+async function waveLine(ctx: BotContext, wave: Wave): Promise<string> {
   const values = {
     number: wave.number,
     opened: isoDay(wave.openedAt),
     closed: wave.closedAt ? isoDay(wave.closedAt) : "",
-    ...counts(ctx, wave),
+    ...(await counts(ctx, wave)),
   };
   return ctx.t(wave.closedAt ? "waves:waves.closed_line" : "waves:waves.open_line", values);
 }
