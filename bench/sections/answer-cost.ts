@@ -46,7 +46,7 @@ const noopFetch = async () => new Response(REPLY, { headers: { "content-type": "
 export async function answerCost(options: AnswerCostOptions): Promise<AnswerCostResult> {
   const directory = temporaryDirectory("answer-cost");
   // The test bot's wiring of the services over a file database; the bot itself gets a no-op fetch.
-  const { services, db } = await createTestBot({ databasePath: `${directory.path}/survey.db` });
+  const { services } = await createTestBot({ databasePath: `${directory.path}/survey.db` });
   try {
     const questionnaire = longest(services);
     const path = scriptedPath(questionnaire, false);
@@ -70,7 +70,7 @@ export async function answerCost(options: AnswerCostOptions): Promise<AnswerCost
         [last, lastTimes],
       ] as const) {
         const userId = nextId++;
-        const responseId = seedExpert(services, questionnaire, userId, position.before);
+        const responseId = await seedExpert(services, questionnaire, userId, position.before);
         const elapsed = await timeAnswer(
           bot.handleUpdate.bind(bot),
           services,
@@ -79,7 +79,7 @@ export async function answerCost(options: AnswerCostOptions): Promise<AnswerCost
           position.question,
         );
         if (round >= WARM_UP) times.push(elapsed);
-        if (!(position.question.id in await services.drafts.answersOf(responseId))) notStored += 1;
+        if (!(position.question.id in (await services.drafts.answersOf(responseId)))) notStored += 1;
       }
     }
     const firstMedian = median(firstTimes);
@@ -94,7 +94,7 @@ export async function answerCost(options: AnswerCostOptions): Promise<AnswerCost
       notStored,
     };
   } finally {
-    db.$client.close();
+    await services.store.close();
     directory.dispose();
   }
 }
@@ -107,12 +107,12 @@ function longest(services: BotServices): Questionnaire {
 }
 
 /** A named expert who has answered everything before `state.current`, with that question on screen. */
-function seedExpert(
+async function seedExpert(
   services: BotServices,
   questionnaire: Questionnaire,
   userId: number,
   state: ResponseState,
-): number {
+): Promise<number> {
   const now = services.now();
   const pseudonym = services.pseudonyms.participant(userId);
   await services.participants.update(
@@ -128,8 +128,8 @@ function seedExpert(
     },
     now,
   );
-  const wave = await services.waves.openWave(questionnaire.id)!;
-  const response = storeAnswerByAnswer(services.responses, wave, pseudonym, state);
+  const wave = (await services.waves.openWave(questionnaire.id))!;
+  const response = await storeAnswerByAnswer(services.drafts, wave, pseudonym, state);
   return response.id;
 }
 
@@ -143,7 +143,8 @@ async function timeAnswer(
 ): Promise<number> {
   let elapsed = 0;
   for (const action of actionsFor(question)) {
-    const revision = await services.participants.find(services.pseudonyms.participant(userId))!.screenRevision;
+    const revision = (await services.participants.find(services.pseudonyms.participant(userId)))!
+      .screenRevision;
     const update = updates.answer(userId, question, action, revision);
     const started = performance.now();
     await handleUpdate(update);

@@ -1,5 +1,6 @@
-import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import { openSqlite } from "../../src/db/sqlite/open-sqlite.ts";
+import { SqliteConnection } from "../../src/db/sqlite/sqlite-connection.ts";
+import { SurveyStore } from "../../src/db/survey-store.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
@@ -45,7 +46,7 @@ export async function memory(options: MemoryOptions): Promise<MemoryResult> {
   const education = questionnaires.get("education")!;
   const path = scriptedPath(education, true);
   const middle = path[Math.floor(path.length / 2)]!;
-  seedExperts(databasePath, education, middle.before, options.experts);
+  await seedExperts(databasePath, education, middle.before, options.experts);
 
   const emulator = new BotApiEmulator({ maxCallLog: 1000 });
   await emulator.start();
@@ -108,18 +109,18 @@ export async function memory(options: MemoryOptions): Promise<MemoryResult> {
  * Participants and their anonymous responses as the bot stores them, written with prepared statements in
  * one transaction: the bot's own key, so it finds them by the pseudonyms it computes.
  */
-function seedExperts(
+async function seedExperts(
   databasePath: string,
   questionnaire: Questionnaire,
   state: ReturnType<typeof scriptedPath>[number]["before"],
   count: number,
-): void {
-  const db: SurveyDatabase = openDatabase(databasePath);
+): Promise<void> {
+  const db = openSqlite(databasePath);
+  const store = new SurveyStore(new SqliteConnection(db));
   try {
     const now = Date.now();
-    const waves = new WaveRepository(db);
-    waves.ensureFirstWaves([questionnaire.id], new Date(now));
-    const waveId = waves.openWave(questionnaire.id)!.id;
+    await store.waves.ensureFirstWaves([questionnaire.id], new Date(now));
+    const waveId = (await store.waves.openWave(questionnaire.id))!.id;
     const pseudonyms = new Pseudonyms(BENCH_PSEUDONYM_KEY);
     const sqlite = db.$client;
     const insertParticipant = sqlite.prepare(
@@ -154,6 +155,6 @@ function seedExperts(
       }
     })();
   } finally {
-    db.$client.close();
+    await store.close();
   }
 }

@@ -1,7 +1,8 @@
 import { summaryPagesFor } from "../../src/bot/features/coordinator/summary-view.ts";
-import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { openSqlite, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { SqliteConnection } from "../../src/db/sqlite/sqlite-connection.ts";
 import { summarySource } from "../../src/db/summary-source.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import { SurveyStore } from "../../src/db/survey-store.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";
 import { summariseQuestionnaire, summariseTallies } from "../../src/stats/summarise.ts";
 import { createTestBot } from "../../test/support/test-bot.ts";
@@ -41,17 +42,15 @@ const ANONYMOUS_SHARE = 0.3;
  * A full summary of one questionnaire over many stored responses in two waves, three ways, each against the
  * bare SQL aggregation that the summary needs.
  */
-export async function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtScaleResult {
+export async function summaryAtScale(options: SummaryAtScaleOptions): Promise<SummaryAtScaleResult> {
   const directory = temporaryDirectory("summary");
   const databasePath = `${directory.path}/survey.db`;
   try {
-    const seeded = openDatabase(databasePath);
     const { questionnaires } = (await createTestBot()).services;
     const questionnaire = questionnaires.get(QUESTIONNAIRE)!;
     const insertStarted = performance.now();
-    const answers = insertResponses(seeded, questionnaire, options.responses);
+    const answers = await insertResponses(databasePath, questionnaire, options.responses);
     const insertSeconds = (performance.now() - insertStarted) / 1000;
-    seeded.$client.close();
 
     // The services as the bot wires them, over the seeded file.
     const { services, db } = await createTestBot({ databasePath });
@@ -77,7 +76,7 @@ export async function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtS
       round++
     ) {
       sqlTimes.push(
-        timed(() => expect(aggregation.all(QUESTIONNAIRE).length > 0, "the aggregation found nothing")),
+        await timed(() => expect(aggregation.all(QUESTIONNAIRE).length > 0, "the aggregation found nothing")),
       );
 
       const started = performance.now();
@@ -90,19 +89,19 @@ export async function summaryAtScale(options: SummaryAtScaleOptions): SummaryAtS
 
       let tallied: ReturnType<typeof summariseTallies> | undefined;
       times.tallies.push(
-        timed(() => {
-          const { tallies, knownWaves } = summarySource(services, QUESTIONNAIRE, "all");
+        await timed(async () => {
+          const { tallies, knownWaves } = await summarySource(services, QUESTIONNAIRE, "all");
           tallied = summariseTallies(questionnaire, tallies, knownWaves);
         }),
       );
       if (round === 0) talliesAgree = comparable(tallied) === comparable(full);
       times.pages.push(
-        timed(() =>
-          expect(summaryPagesFor(services, t, QUESTIONNAIRE, "all").length > 0, "no summary pages"),
+        await timed(async () =>
+          expect((await summaryPagesFor(services, t, QUESTIONNAIRE, "all")).length > 0, "no summary pages"),
         ),
       );
     }
-    db.$client.close();
+    await services.store.close();
     const sqlMs = median(sqlTimes);
     const total = (ms: number) => ({ totalMs: ms, ratio: ms / sqlMs });
     const loadMs = median(times.load);
@@ -132,9 +131,9 @@ function comparable(summary: unknown): string {
   );
 }
 
-function timed(work: () => void): number {
+async function timed(work: () => void | Promise<void>): Promise<number> {
   const started = performance.now();
-  work();
+  await work();
   return performance.now() - started;
 }
 
@@ -155,11 +154,32 @@ function expectTwoWaves(respondents: Record<string, number>): void {
  * set aside while inserting and the tallies are then built in one aggregation, as the migration that added
  * them does; the run checks that both summaries agree.
  */
-function insertResponses(db: SurveyDatabase, questionnaire: Questionnaire, count: number): number {
-  const waves = new WaveRepository(db);
+async function insertResponses(
+  databasePath: string,
+  questionnaire: Questionnaire,
+  count: number,
+): Promise<number> {
+  const db = openSqlite(databasePath);
+  const store = new SurveyStore(new SqliteConnection(db));
+  try {
+    return await insertWithoutTriggers(db, store, questionnaire, count);
+  } finally {
+    await store.close();
+  }
+}
+
+async function insertWithoutTriggers(
+  db: SurveyDatabase,
+  { waves }: SurveyStore,
+  questionnaire: Questionnaire,
+  count: number,
+): Promise<number> {
   const opened = new Date("2025-03-01T00:00:00Z");
-  waves.ensureFirstWaves([questionnaire.id], opened);
-  const waveIds = [waves.byNumber(questionnaire.id, 1)!.id, waves.openNext(questionnaire.id, new Date()).id];
+  await waves.ensureFirstWaves([questionnaire.id], opened);
+  const waveIds = [
+    (await waves.byNumber(questionnaire.id, 1))!.id,
+    (await waves.openNext(questionnaire.id, new Date())).id,
+  ];
   const sqlite = db.$client;
   const insertResponse = sqlite.prepare(
     `insert into responses (wave_id, questionnaire, respondent_key, anonymous, source, current_question,

@@ -2,8 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import { openStore } from "../../src/db/survey-store.ts";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
 import { typeRefusal } from "../questionnaire/xlsform/form-tables.ts";
 import { employmentForm } from "../support/form-workbook.ts";
@@ -68,9 +67,8 @@ describe("npm run cli -- questionnaire add and list", () => {
 
   it("lists versions the latest first, with the open wave that runs one; the open wave keeps its version", async () => {
     await cli("questionnaire", "add", await formFile("employment.xlsx", EMPLOYMENT_FORM));
-    const db = openDatabase(databasePath);
-    const waves = new WaveRepository(db);
-    waves.ensureFirstWaves(["employment"], new Date());
+    const store = await openStore({ path: databasePath });
+    await store.waves.ensureFirstWaves(["employment"], new Date());
     expect(
       await cli(
         "questionnaire",
@@ -84,8 +82,8 @@ describe("npm run cli -- questionnaire add and list", () => {
     expect((await cli("questionnaire", "list")).stdout).toBe(
       `employment\n  version 4, installed ${today()}\n  version 3, installed ${today()}, run by open wave 1\n`,
     );
-    expect(waves.openNext("employment", new Date()).formVersion).toBe("4");
-    db.$client.close();
+    expect((await store.waves.openNext("employment", new Date())).formVersion).toBe("4");
+    await store.close();
   });
 
   it("refuses an invalid form with each problem by sheet, row and column, and stores nothing", async () => {

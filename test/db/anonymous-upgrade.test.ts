@@ -2,8 +2,9 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ResponseRepository } from "../../src/db/result-repository.ts";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { openSqlite } from "../../src/db/sqlite/open-sqlite.ts";
+import { SqliteConnection } from "../../src/db/sqlite/sqlite-connection.ts";
+import { SurveyStore } from "../../src/db/survey-store.ts";
 import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
 import { migrationsFolder } from "./migration-folders.ts";
 
@@ -15,7 +16,7 @@ const anonymousKey = pseudonyms.anonymousRespondent(900_001, "education");
 /** A database as the version before sealed responses left it: one anonymous and one named response. */
 function databaseBeforeSealing(): string {
   const path = join(mkdtempSync(join(tmpdir(), "sealing-")), "survey.db");
-  const db = openDatabase(path, migrationsFolder(5));
+  const db = openSqlite(path, migrationsFolder(5));
   const sqlite = db.$client;
   sqlite
     .prepare("insert into waves (id, questionnaire, number, opened_at) values (1, 'education', 1, ?)")
@@ -52,14 +53,16 @@ function databaseBeforeSealing(): string {
 }
 
 describe("upgrading to sealed anonymous responses", () => {
-  it("severs an existing anonymous response: new random id and key, day-only times, same answers and tallies", () => {
+  it("severs an existing anonymous response: new random id and key, day-only times, same answers and tallies", async () => {
     const path = databaseBeforeSealing();
-    const db = openDatabase(path);
+    const db = openSqlite(path);
+    const store = new SurveyStore(new SqliteConnection(db));
     const tallies = () =>
       db.$client.prepare("select * from answer_tallies order by question_id, value").all();
     const talliesBefore = tallies();
-    const responses = new ResponseRepository(db);
-    expect(responses.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId))).toBe(1);
+    expect(
+      await store.submissions.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId)),
+    ).toBe(1);
 
     const rows = db.$client.prepare("select * from responses order by anonymous").all() as Record<
       string,
@@ -81,8 +84,10 @@ describe("upgrading to sealed anonymous responses", () => {
       .all(sealed.id);
     expect(answered).toEqual([DAY, DAY]);
     expect(tallies()).toEqual(talliesBefore);
-    expect(responses.hasSubmission(pseudonyms.submissionMarker(anonymousKey, 1))).toBe(true);
-    expect(responses.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId))).toBe(0);
-    db.$client.close();
+    expect(await store.submissions.hasSubmission(pseudonyms.submissionMarker(anonymousKey, 1))).toBe(true);
+    expect(
+      await store.submissions.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId)),
+    ).toBe(0);
+    await store.close();
   });
 });

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { openSqlite } from "../../src/db/sqlite/open-sqlite.ts";
 import * as schema from "../../src/db/sqlite/schema.ts";
 import { journalEntries } from "./migration-folders.ts";
 
@@ -16,7 +16,7 @@ const snakeCase = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${lette
 
 describe("the database", () => {
   it("runs in WAL mode with foreign keys on and a short busy timeout (it blocks the whole bot)", () => {
-    const db = openDatabase(databaseFile());
+    const db = openSqlite(databaseFile());
     const sqlite = db.$client;
     expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(sqlite.pragma("foreign_keys", { simple: true })).toBe(1);
@@ -27,7 +27,7 @@ describe("the database", () => {
 
   it("creates its folder 0700 and the database with its -wal and -shm 0600: only the bot's user reads them", () => {
     const path = join(mkdtempSync(join(tmpdir(), "survey-db-")), "private", "survey.db");
-    const db = openDatabase(path);
+    const db = openSqlite(path);
     const mode = (file: string) => statSync(file).mode & 0o777;
     expect([path, `${path}-wal`, `${path}-shm`].map(mode)).toEqual([0o600, 0o600, 0o600]);
     expect(mode(join(path, ".."))).toBe(0o700);
@@ -35,7 +35,7 @@ describe("the database", () => {
   });
 
   it("refuses an answer whose response does not exist", () => {
-    const db = openDatabase(databaseFile());
+    const db = openSqlite(databaseFile());
     expect(() =>
       db.$client
         .prepare("insert into answers (response_id, question_id, value, answered_at) values (?, ?, ?, ?)")
@@ -46,15 +46,15 @@ describe("the database", () => {
 
   it("applies every migration at start, once, however often it is opened", () => {
     const path = databaseFile();
-    openDatabase(path).$client.close();
-    const db = openDatabase(path);
+    openSqlite(path).$client.close();
+    const db = openSqlite(path);
     const applied = db.$client.prepare("select hash from __drizzle_migrations").all();
     expect(applied).toHaveLength(journalEntries().length);
     db.$client.close();
   });
 
   it("has every table and column the schema declares, so no migration is missing", () => {
-    const db = openDatabase(":memory:");
+    const db = openSqlite(":memory:");
     const tables = Object.values(schema).filter((value) => is(value, SQLiteTable));
     expect(tables.length).toBeGreaterThan(0);
     for (const table of tables) {

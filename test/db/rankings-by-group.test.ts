@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type RankingGroup, ResponseRepository } from "../../src/db/result-repository.ts";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import type { RankingGroup } from "../../src/db/result-repository.ts";
+import { openStore } from "../../src/db/survey-store.ts";
 import type { Answers, AnswerValue } from "../../src/questionnaire/types.ts";
 import { storeTelegramResponse } from "../interchange/varied-responses.ts";
 import { questionnaires } from "../support/questionnaires.ts";
@@ -11,11 +10,10 @@ const SHYMKENT: AnswerValue = { kind: "choice", option: "shymkent" };
 const FIRST: AnswerValue = { kind: "rank", order: ["language_barrier", "no_e_documents"] };
 const SECOND: AnswerValue = { kind: "rank", order: ["no_e_documents"] };
 
-function stores() {
-  const db = openDatabase(":memory:");
-  const waves = new WaveRepository(db);
-  waves.ensureFirstWaves(questionnaires.keys(), new Date());
-  return { waves, responses: new ResponseRepository(db) };
+async function stores() {
+  const opened = await openStore({ path: ":memory:" });
+  await opened.waves.ensureFirstWaves(questionnaires.keys(), new Date());
+  return opened;
 }
 
 function sorted(groups: RankingGroup[]): RankingGroup[] {
@@ -26,26 +24,32 @@ function sorted(groups: RankingGroup[]): RankingGroup[] {
 }
 
 describe("rankingsByGroup", () => {
-  it("counts the submitted rankings of one wave by anonymity, region and ranking", () => {
-    const { waves, responses } = stores();
+  it("counts the submitted rankings of one wave by anonymity, region and ranking", async () => {
+    const stored = await stores();
+    const { waves, drafts, results } = stored;
     const store = (anonymous: boolean, answers: Answers, key: string, questionnaire = "education") =>
-      storeTelegramResponse({ waves, responses }, questionnaire, 1, key, { anonymous, answers });
-    store(true, { region: SHYMKENT, barriers_rank: FIRST }, "a");
-    store(true, { region: SHYMKENT, barriers_rank: FIRST }, "b");
-    store(false, { region: SHYMKENT, barriers_rank: FIRST }, "c");
-    store(true, { region: SHYMKENT, barriers_rank: SECOND }, "d");
-    store(true, { barriers_rank: FIRST }, "no-region");
-    store(true, { region: SHYMKENT }, "no-ranking");
-    store(true, { region: SHYMKENT, diseases_rank: { kind: "rank", order: ["anemia"] } }, "h", "healthcare");
-    storeAnswerByAnswer(responses, waves.openWave("education")!, "draft", {
+      storeTelegramResponse(stored, questionnaire, 1, key, { anonymous, answers });
+    await store(true, { region: SHYMKENT, barriers_rank: FIRST }, "a");
+    await store(true, { region: SHYMKENT, barriers_rank: FIRST }, "b");
+    await store(false, { region: SHYMKENT, barriers_rank: FIRST }, "c");
+    await store(true, { region: SHYMKENT, barriers_rank: SECOND }, "d");
+    await store(true, { barriers_rank: FIRST }, "no-region");
+    await store(true, { region: SHYMKENT }, "no-ranking");
+    await store(
+      true,
+      { region: SHYMKENT, diseases_rank: { kind: "rank", order: ["anemia"] } },
+      "h",
+      "healthcare",
+    );
+    await storeAnswerByAnswer(drafts, (await waves.openWave("education"))!, "draft", {
       anonymous: true,
       answers: { region: SHYMKENT, barriers_rank: FIRST },
       current: null,
       reviewing: true,
       pending: null,
     });
-    waves.openNext("education", new Date());
-    storeTelegramResponse({ waves, responses }, "education", 2, "later", {
+    await waves.openNext("education", new Date());
+    await storeTelegramResponse(stored, "education", 2, "later", {
       anonymous: true,
       answers: { region: SHYMKENT, barriers_rank: SECOND },
     });
@@ -62,7 +66,7 @@ describe("rankingsByGroup", () => {
       ranking,
       count,
     });
-    expect(sorted(responses.rankingsByGroup("education", 1, ["barriers_rank"], "region"))).toEqual(
+    expect(sorted(await results.rankingsByGroup("education", 1, ["barriers_rank"], "region"))).toEqual(
       sorted([
         group(true, SHYMKENT, FIRST, 2),
         group(false, SHYMKENT, FIRST, 1),
@@ -70,9 +74,9 @@ describe("rankingsByGroup", () => {
         group(true, undefined, FIRST, 1),
       ]),
     );
-    expect(responses.rankingsByGroup("education", 2, ["barriers_rank"], "region")).toEqual([
+    expect(await results.rankingsByGroup("education", 2, ["barriers_rank"], "region")).toEqual([
       group(true, SHYMKENT, SECOND, 1),
     ]);
-    expect(responses.rankingsByGroup("education", 1, [], "region")).toEqual([]);
+    expect(await results.rankingsByGroup("education", 1, [], "region")).toEqual([]);
   });
 });

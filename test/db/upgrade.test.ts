@@ -2,14 +2,14 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { openSqlite } from "../../src/db/sqlite/open-sqlite.ts";
 import { journalEntries, migrationsFolder, rebuildMigration, referencedTables } from "./migration-folders.ts";
 import { fillTables } from "./sample-rows.ts";
 import { lostRows, projectTables, type Row, tableRows } from "./table-rows.ts";
 
 /** Every table another table's foreign key points at: the ones whose rebuild can take rows with it. */
 const REBUILT = (() => {
-  const db = openDatabase(":memory:");
+  const db = openSqlite(":memory:");
   const tables = referencedTables(db.$client, projectTables(db.$client));
   db.$client.close();
   return tables;
@@ -25,14 +25,14 @@ describe("upgrading an older database", () => {
     const migrations = journalEntries();
     let before: Record<string, Row[]> = {};
     for (let count = 1; count <= migrations.length; count++) {
-      const db = openDatabase(path, migrationsFolder(count));
+      const db = openSqlite(path, migrationsFolder(count));
       fillTables(db.$client, count);
       before = tableRows(db.$client);
       db.$client.close();
     }
     expect(Object.values(before).flat().length).toBeGreaterThan(0);
 
-    const db = openDatabase(path);
+    const db = openSqlite(path);
     const after = tableRows(db.$client);
     expect(lostRows(before, after)).toEqual([]);
     expect(db.$client.pragma("foreign_key_check")).toEqual([]);
@@ -47,13 +47,13 @@ describe("upgrading an older database", () => {
     "keeps the rows that point at %s when a migration rebuilds it (drizzle-kit's way of changing a column)",
     (table) => {
       const path = databaseFile();
-      const current = openDatabase(path);
+      const current = openSqlite(path);
       fillTables(current.$client, 0);
       const before = tableRows(current.$client);
       const rebuild = rebuildMigration(current.$client, [table]);
       current.$client.close();
 
-      const db = openDatabase(
+      const db = openSqlite(
         path,
         migrationsFolder(journalEntries().length, [{ tag: "9999_rebuild", sql: rebuild }]),
       );
@@ -65,7 +65,7 @@ describe("upgrading an older database", () => {
 
   it("refuses to start when a migration leaves rows pointing at nothing, and puts the database back as it was", () => {
     const path = databaseFile();
-    const current = openDatabase(path);
+    const current = openSqlite(path);
     fillTables(current.$client, 0);
     const before = tableRows(current.$client);
     current.$client.close();
@@ -73,12 +73,12 @@ describe("upgrading an older database", () => {
     const broken = migrationsFolder(journalEntries().length, [
       { tag: "9999_orphans", sql: "DELETE FROM waves;" },
     ]);
-    expect(() => openDatabase(path, broken)).toThrow(/pointing at nothing/);
+    expect(() => openSqlite(path, broken)).toThrow(/pointing at nothing/);
     // The next start does not run on a half-migrated database: it meets the same migration and refuses again.
-    expect(() => openDatabase(path, broken)).toThrow(/pointing at nothing/);
+    expect(() => openSqlite(path, broken)).toThrow(/pointing at nothing/);
     expect(existsSync(`${path}.before-migration`)).toBe(false);
 
-    const db = openDatabase(path);
+    const db = openSqlite(path);
     expect(tableRows(db.$client)).toEqual(before);
     expect(db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get()).toBe(
       journalEntries().length,

@@ -25,7 +25,7 @@ function upload(
 /** The documents /export sends a coordinator who chose `format`, over one named education response. */
 async function exportAs(language: string, format: string) {
   const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-  storeTelegramResponse(testBot.services, "education", 1, "named", {
+  await storeTelegramResponse(testBot.services, "education", 1, "named", {
     anonymous: false,
     answers: SPECIAL_EDUCATION_ANSWERS,
   });
@@ -38,7 +38,7 @@ async function exportAs(language: string, format: string) {
 describe("coordinators exchange files with the bot", () => {
   it("/export asks for the format; Excel sends the workbook that reads back with every response", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-    storeTelegramResponse(testBot.services, "education", 1, "named", {
+    await storeTelegramResponse(testBot.services, "education", 1, "named", {
       anonymous: false,
       answers: SPECIAL_EDUCATION_ANSWERS,
     });
@@ -110,9 +110,9 @@ describe("coordinators exchange files with the bot", () => {
     await upload(testBot, coordinator, "paper.csv", paperFile);
     expect(testBot.telegram.lastMessage(COORDINATOR).text).toBe("Imported: 0. Already stored, skipped: 2.");
     // Response ids are random, so stored order says nothing: compare in the order of the file.
-    const stored = testBot.services.responses
-      .submittedWithOrigin("healthcare")
-      .sort((a, b) => a.respondentKey.localeCompare(b.respondentKey));
+    const stored = (await testBot.services.results.submittedWithOrigin("healthcare")).sort((a, b) =>
+      a.respondentKey.localeCompare(b.respondentKey),
+    );
     expect(stored.map((response) => [response.respondentKey, response.source, response.answers])).toEqual([
       [
         "paper:Қ-1",
@@ -186,7 +186,7 @@ describe("coordinators exchange files with the bot", () => {
 
   it("imports a workbook the bot exported, with a paper row added, even with a /summary open", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-    storeTelegramResponse(testBot.services, "healthcare", 1, "someone", {
+    await storeTelegramResponse(testBot.services, "healthcare", 1, "someone", {
       anonymous: true,
       answers: { attitude: { kind: "choice", option: "respectful" } },
     });

@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ResponseRepository } from "../../src/db/result-repository.ts";
-import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import { openSqlite, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { SqliteConnection } from "../../src/db/sqlite/sqlite-connection.ts";
+import { SurveyStore } from "../../src/db/survey-store.ts";
 import { toCsv } from "../../src/report/csv.ts";
 import { readWorkbook } from "../../src/report/xlsx.ts";
 import { runCli } from "../cli/run-cli.ts";
@@ -18,6 +18,7 @@ let dir: string;
 let databasePath: string;
 /** Held open for the whole file, as the running bot holds it. */
 let liveDb: SurveyDatabase;
+let liveStore: SurveyStore;
 
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return runCli(databasePath, ...args);
@@ -29,13 +30,13 @@ function counts(db: Database.Database) {
   return { waves: count("waves"), responses: count("responses"), answers: count("answers") };
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "exchange-cli-"));
   databasePath = join(dir, "data", "survey.db");
-  liveDb = openDatabase(databasePath);
-  const waves = new WaveRepository(liveDb);
-  waves.ensureFirstWaves(questionnaires.keys(), new Date());
-  storeTelegramResponse({ waves, responses: new ResponseRepository(liveDb) }, "education", 1, "someone", {
+  liveDb = openSqlite(databasePath);
+  liveStore = new SurveyStore(new SqliteConnection(liveDb));
+  await liveStore.waves.ensureFirstWaves(questionnaires.keys(), new Date());
+  await storeTelegramResponse(liveStore, "education", 1, "someone", {
     anonymous: true,
     answers: {
       region: { kind: "choice", option: "shymkent" },
@@ -44,7 +45,7 @@ beforeAll(() => {
   });
 });
 
-afterAll(() => liveDb.$client.close());
+afterAll(() => liveStore.close());
 
 describe("npm run cli", () => {
   it("imports a CSV file and prints the counts; a bad file prints its problems and exits 1", async () => {

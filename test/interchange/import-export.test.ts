@@ -18,11 +18,13 @@ const education = questionnaire("education");
 const healthcare = questionnaire("healthcare");
 
 /** Everything the export holds about the responses, in a fixed order. */
-function snapshot(store: ResponseStore) {
-  return [education, healthcare].map((of) => {
-    const [header, ...rows] = responseTable(store, of);
-    return [header, ...rows.map((row) => JSON.stringify(row)).sort()];
-  });
+async function snapshot(store: ResponseStore) {
+  const tables = [];
+  for (const of of [education, healthcare]) {
+    const [header, ...rows] = await responseTable(store, of);
+    tables.push([header, ...rows.map((row) => JSON.stringify(row)).sort()]);
+  }
+  return tables;
 }
 
 describe("import(export(x))", () => {
@@ -31,55 +33,62 @@ describe("import(export(x))", () => {
     const total = original.countResponses();
     expect(total).toBe(39);
 
-    const throughXlsx = newStore(2);
+    const throughXlsx = await newStore(2);
     const xlsx = await exportWorkbook(original, en);
     expect(await importResponses(throughXlsx, xlsx, new Date())).toEqual({
       ok: true,
       imported: total,
       alreadyPresent: 0,
     });
-    expect(snapshot(throughXlsx)).toEqual(snapshot(original));
+    expect(await snapshot(throughXlsx)).toEqual(await snapshot(original));
 
-    const throughCsv = newStore(2);
+    const throughCsv = await newStore(2);
     for (const of of [education, healthcare]) {
-      const result = await importResponses(throughCsv, Buffer.from(exportCsv(original, of)), new Date());
+      const result = await importResponses(
+        throughCsv,
+        Buffer.from(await exportCsv(original, of)),
+        new Date(),
+      );
       expect(result.ok).toBe(true);
     }
-    expect(snapshot(throughCsv)).toEqual(snapshot(original));
+    expect(await snapshot(throughCsv)).toEqual(await snapshot(original));
   });
 
   it("carries other texts, partial ranks, declined answers, Kazakh text and formula-like text intact", async () => {
     const original = await studyWithTwoWaves();
-    const copy = newStore(2);
+    const copy = await newStore(2);
     await importResponses(copy, await exportWorkbook(original, en), new Date());
-    const named = copy.responses
-      .submitted("education")
-      .find((response) => JSON.stringify(response.answers).includes("Әсел Нұрғалиқызы"));
+    const named = (await copy.results.submitted("education")).find((response) =>
+      JSON.stringify(response.answers).includes("Әсел Нұрғалиқызы"),
+    );
     expect(named?.answers).toEqual(SPECIAL_EDUCATION_ANSWERS);
-    const rows = responseTable(copy, education);
+    const rows = await responseTable(copy, education);
     expect(rows.flat()).toContain('=HYPERLINK("http://example.invalid")');
   });
 
   it("finds its own export already stored: nothing is doubled, Telegram responses included", async () => {
     const study = await studyWithTwoWaves();
-    const before = snapshot(study);
+    const before = await snapshot(study);
     const result = await importResponses(study, await exportWorkbook(study, en), new Date());
     expect(result).toEqual({ ok: true, imported: 0, alreadyPresent: 39 });
-    expect(snapshot(study)).toEqual(before);
+    expect(await snapshot(study)).toEqual(before);
   });
 
   it("keeps tg- ids unique in a copy that later collects Telegram responses of its own", async () => {
-    const copy = newStore(2);
-    const healthcareOnly = Buffer.from(exportCsv(await studyWithTwoWaves(), healthcare));
+    const copy = await newStore(2);
+    const healthcareOnly = Buffer.from(await exportCsv(await studyWithTwoWaves(), healthcare));
     expect(await importResponses(copy, healthcareOnly, new Date())).toMatchObject({ imported: 22 });
     for (let index = 0; index < 30; index++) {
-      storeTelegramResponse(copy, "healthcare", 1, `new-expert-${index}`, { anonymous: true, answers: {} });
+      await storeTelegramResponse(copy, "healthcare", 1, `new-expert-${index}`, {
+        anonymous: true,
+        answers: {},
+      });
     }
-    const [, ...rows] = responseTable(copy, healthcare);
+    const [, ...rows] = await responseTable(copy, healthcare);
     const ids = rows.map((row) => `${row[1]} ${row[0]}`);
     expect(new Set(ids).size).toBe(52);
-    const again = newStore(2);
-    const result = await importResponses(again, Buffer.from(exportCsv(copy, healthcare)), new Date());
+    const again = await newStore(2);
+    const result = await importResponses(again, Buffer.from(await exportCsv(copy, healthcare)), new Date());
     expect(result).toEqual({ ok: true, imported: 52, alreadyPresent: 0 });
   });
 });
@@ -88,7 +97,7 @@ describe("importing paper responses", () => {
   const attitude = (option: string): Answers => ({ attitude: { kind: "choice", option } });
 
   it("imports nothing from a file with a bad row and lists each problem by row and column", async () => {
-    const store = newStore();
+    const store = await newStore();
     const file = Buffer.from(
       toCsv([
         ["respondent_id", "wave", "questionnaire", "anonymous", "region", "experience_years"],
@@ -117,7 +126,7 @@ describe("importing paper responses", () => {
   });
 
   it("doubles nothing when the same file is imported twice", async () => {
-    const store = newStore(2);
+    const store = await newStore(2);
     const file = paperCsv([
       { id: "П-1", wave: 1, answers: attitude("respectful") },
       { id: "П-2", wave: 1, answers: attitude("mistrust") },
@@ -137,7 +146,7 @@ describe("importing paper responses", () => {
   });
 
   it("never alters a stored response: other answers for a stored respondent stop the whole import", async () => {
-    const store = newStore();
+    const store = await newStore();
     await importResponses(
       store,
       paperCsv([{ id: "P-1", wave: 1, answers: attitude("respectful") }]),
@@ -158,13 +167,13 @@ describe("importing paper responses", () => {
         },
       ],
     });
-    expect(await store.results.submitted("healthcare").map((response) => response.answers)).toEqual([
+    expect((await store.results.submitted("healthcare")).map((response) => response.answers)).toEqual([
       attitude("respectful"),
     ]);
   });
 
   it("fills a closed wave and refuses a wave that does not exist, creating none", async () => {
-    const store = newStore();
+    const store = await newStore();
     await store.waves.openNext("healthcare", new Date());
     const closedWave = paperCsv([{ id: "P-1", wave: 1, answers: attitude("respectful") }]);
     expect(await importResponses(store, closedWave, new Date())).toMatchObject({ ok: true, imported: 1 });
@@ -184,8 +193,8 @@ describe("importing paper responses", () => {
         },
       ],
     });
-    expect(await store.waves.list("healthcare").map((wave) => wave.number)).toEqual([1, 2]);
-    expect(await store.waves.openWave("healthcare")?.number).toBe(2);
+    expect((await store.waves.list("healthcare")).map((wave) => wave.number)).toEqual([1, 2]);
+    expect((await store.waves.openWave("healthcare"))?.number).toBe(2);
     const stored = await store.results.submittedWithOrigin("healthcare");
     expect(stored.map(({ wave, source, respondentKey }) => ({ wave, source, respondentKey }))).toEqual([
       { wave: 1, source: "paper", respondentKey: "paper:P-1" },
@@ -193,22 +202,22 @@ describe("importing paper responses", () => {
   });
 
   it("keeps a tg- id as the row id only in the range the bot draws ids from", async () => {
-    const store = newStore();
+    const store = await newStore();
     const file = paperCsv([
       { id: "tg-999999999999999", wave: 1, answers: attitude("respectful") },
       { id: "tg-5", wave: 1, answers: attitude("mistrust") },
     ]);
     expect(await importResponses(store, file, new Date())).toMatchObject({ ok: true, imported: 2 });
     expect(await store.drafts.byId(999999999999999)).toBeUndefined();
-    expect(await store.drafts.byId(5)?.respondentKey).toBe("paper:tg-5");
-    const far = store.responses
-      .submittedWithOrigin("healthcare")
-      .find((response) => response.respondentKey === "paper:tg-999999999999999");
+    expect((await store.drafts.byId(5))?.respondentKey).toBe("paper:tg-5");
+    const far = (await store.results.submittedWithOrigin("healthcare")).find(
+      (response) => response.respondentKey === "paper:tg-999999999999999",
+    );
     expect(far?.id).toBeLessThan(2 ** 48);
   });
 
   it("names the sheet of a problem in a workbook and finds duplicates across sheets", async () => {
-    const store = newStore();
+    const store = await newStore();
     const { buildWorkbook } = await import("../../src/report/xlsx.ts");
     const row = (id: string) =>
       encodeResponse(healthcare, { respondentId: id, wave: 1, anonymous: true, answers: {} });
@@ -236,7 +245,7 @@ describe("importing paper responses", () => {
     ["a broken workbook", Buffer.from("PK\u0003\u0004 broken"), "could not be read as an Excel workbook"],
     ["text that is not UTF-8", Buffer.from([0x72, 0x65, 0x73, 0xcf, 0xf0, 0x0a]), "not UTF-8 text"],
   ])("explains %s in plain words", async (_name, bytes, words) => {
-    const result = await importResponses(newStore(), bytes, new Date());
+    const result = await importResponses(await newStore(), bytes, new Date());
     expect(result.ok).toBe(false);
     expect(importReport(en, result)).toContain(words);
   });
@@ -244,12 +253,12 @@ describe("importing paper responses", () => {
 
 describe("the export", () => {
   it("writes CSV that Excel opens: BOM, CRLF, Kazakh intact, formula cells neutralised", async () => {
-    const store = newStore();
-    storeTelegramResponse(store, "education", 1, "named", {
+    const store = await newStore();
+    await storeTelegramResponse(store, "education", 1, "named", {
       anonymous: false,
       answers: SPECIAL_EDUCATION_ANSWERS,
     });
-    const csv = exportCsv(store, education);
+    const csv = await exportCsv(store, education);
     expect(csv.startsWith("\uFEFFrespondent_id,wave,questionnaire,anonymous,")).toBe(true);
     expect(csv.split("\r\n")).toHaveLength(3);
     expect(csv.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
@@ -261,12 +270,12 @@ describe("the export", () => {
   });
 
   it("shows a ranking per wave with mean rank, place and Kendall's W in the summary sheet", async () => {
-    const store = newStore();
+    const store = await newStore();
     const order = healthcare.questions
       .find((question) => question.id === "diseases_rank")!
       .options.map((o) => o.id);
     for (const key of ["a", "b", "c"]) {
-      storeTelegramResponse(store, "healthcare", 1, key, {
+      await storeTelegramResponse(store, "healthcare", 1, key, {
         anonymous: true,
         answers: { diseases_rank: { kind: "rank", order } },
       });
@@ -282,17 +291,17 @@ describe("the export", () => {
   });
 
   it("has responses, a codebook in the reader's language and summary sheets like the paper's tables", async () => {
-    const store = newStore();
+    const store = await newStore();
     const region = (option: string): Answers => ({ region: { kind: "choice", option } });
     for (const option of ["shymkent", "shymkent", "turkestan_region"]) {
-      storeTelegramResponse(store, "healthcare", 1, `k-${Math.random()}`, {
+      await storeTelegramResponse(store, "healthcare", 1, `k-${Math.random()}`, {
         anonymous: true,
         answers: region(option),
       });
     }
     await store.waves.openNext("healthcare", new Date());
     for (const option of ["shymkent", "turkestan_region", "turkestan_region", "turkestan_region"]) {
-      storeTelegramResponse(store, "healthcare", 2, `k-${Math.random()}`, {
+      await storeTelegramResponse(store, "healthcare", 2, `k-${Math.random()}`, {
         anonymous: true,
         answers: region(option),
       });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FormRepository } from "../../src/db/form-repository.ts";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import { openStore } from "../../src/db/survey-store.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { loadInstalledForms } from "../../src/interchange/installed-forms.ts";
 import { employmentForm } from "../support/form-workbook.ts";
@@ -11,19 +9,18 @@ const conversion = { otherLabel: Translations.load().inEveryLanguage("other_opti
 
 describe("the installed forms a start loads", () => {
   it("takes the version the open wave runs, else the one installed last, and names a stored form it cannot read", async () => {
-    const db = openDatabase(":memory:");
-    const stores = { forms: new FormRepository(db), waves: new WaveRepository(db) };
-    const install = (formId: string, version: string, sheets = employmentForm(version)) =>
+    const stores = await openStore({ path: ":memory:" });
+    const install = async (formId: string, version: string, sheets = employmentForm(version)) =>
       await stores.forms.install({ formId, version, sheets }, NOW);
-    install("employment", "3");
+    await install("employment", "3");
     await stores.waves.ensureFirstWaves(["employment"], NOW);
-    install("employment", "4");
-    install("broken", "1", { survey: [["type"], ["geopoint"]], choices: [], settings: [] });
+    await install("employment", "4");
+    await install("broken", "1", { survey: [["type"], ["geopoint"]], choices: [], settings: [] });
 
     const open = () => loadInstalledForms(stores, conversion);
-    expect(open().questionnaires.get("employment")?.version).toBe("3");
-    expect(open().unreadable).toEqual(["broken version 1"]);
+    expect((await open()).questionnaires.get("employment")?.version).toBe("3");
+    expect((await open()).unreadable).toEqual(["broken version 1"]);
     await stores.waves.close("employment", NOW);
-    expect(open().questionnaires.get("employment")?.version).toBe("4");
+    expect((await open()).questionnaires.get("employment")?.version).toBe("4");
   });
 });

@@ -98,9 +98,9 @@ describe.skipIf(!psppInstalled())("the SPSS export read back by GNU PSPP", () =>
     }
   });
 
-  it.each(IDS)("%s: PSPP's frequencies of every choice per wave equal the summary's counts", (id) => {
+  it.each(IDS)("%s: PSPP's frequencies of every choice per wave equal the summary's counts", async (id) => {
     const of = questionnaire(id);
-    const { tallies, knownWaves } = summarySource(study, id, "all");
+    const { tallies, knownWaves } = await summarySource(study, id, "all");
     const summary = summariseTallies(of, tallies, knownWaves);
     expect(summary.waves).toEqual([1, 2]);
     const choices = of.questions.filter(
@@ -127,53 +127,56 @@ describe.skipIf(!psppInstalled())("the SPSS export read back by GNU PSPP", () =>
     for (const [index, table] of all.entries()) table.check(validFrequencies(tables[index]!));
   });
 
-  it.each(IDS)("%s: wave, anonymity and source come back labelled in Kazakh with their counts", (id) => {
-    writeFileSync(
-      join(dir, "respondents.sps"),
-      `GET FILE='${id}.sav'.\nFREQUENCIES /VARIABLES=wave anonymous source /STATISTICS=NONE.\n` +
-        "MRSETS /DISPLAY NAME=ALL.\n",
-    );
-    const { tables, messages } = runPspp(dir, "respondents.sps");
-    expect(messages).toBe("");
-    const stored = study.responses.submittedWithOrigin(id);
-    const count = (keep: (response: (typeof stored)[number]) => boolean) => stored.filter(keep).length;
-    expect(
-      tables.slice(0, 3).map((table) => [table.title, Object.fromEntries(validFrequencies(table))]),
-    ).toEqual([
-      ["Кезең", { "1-кезең": count((r) => r.wave === 1), "2-кезең": count((r) => r.wave === 2) }],
-      ["Анонимді жауап", { "өз атымен": count((r) => !r.anonymous), анонимді: count((r) => r.anonymous) }],
-      [
-        "Жауаптың қайдан алынғаны",
-        Object.fromEntries(
-          [
-            ["Telegram", count((r) => r.source === "telegram")],
-            ["Қағаз сауалнама", count((r) => r.source === "paper")],
-          ].filter(([, n]) => n !== 0),
-        ),
-      ],
-    ]);
-    // PSPP lists the sets by name.
-    const multiple = questionnaire(id)
-      .questions.filter((question) => question.type === "select_multiple")
-      .sort((a, b) => a.id.localeCompare(b.id));
-    expect(
-      tables[3]!.rows
-        .slice(1)
-        .map(([name, label, encoding, value, members]) => [name, label, encoding, value, members]),
-    ).toEqual(
-      multiple.map((question) => [
-        `$${question.id}`,
-        labels.text(question),
-        "Dichotomies",
-        "1",
-        question.options.map((option) => `${question.id}_${option.id}`).join("\n"),
-      ]),
-    );
-  });
+  it.each(IDS)(
+    "%s: wave, anonymity and source come back labelled in Kazakh with their counts",
+    async (id) => {
+      writeFileSync(
+        join(dir, "respondents.sps"),
+        `GET FILE='${id}.sav'.\nFREQUENCIES /VARIABLES=wave anonymous source /STATISTICS=NONE.\n` +
+          "MRSETS /DISPLAY NAME=ALL.\n",
+      );
+      const { tables, messages } = runPspp(dir, "respondents.sps");
+      expect(messages).toBe("");
+      const stored = await study.results.submittedWithOrigin(id);
+      const count = (keep: (response: (typeof stored)[number]) => boolean) => stored.filter(keep).length;
+      expect(
+        tables.slice(0, 3).map((table) => [table.title, Object.fromEntries(validFrequencies(table))]),
+      ).toEqual([
+        ["Кезең", { "1-кезең": count((r) => r.wave === 1), "2-кезең": count((r) => r.wave === 2) }],
+        ["Анонимді жауап", { "өз атымен": count((r) => !r.anonymous), анонимді: count((r) => r.anonymous) }],
+        [
+          "Жауаптың қайдан алынғаны",
+          Object.fromEntries(
+            [
+              ["Telegram", count((r) => r.source === "telegram")],
+              ["Қағаз сауалнама", count((r) => r.source === "paper")],
+            ].filter(([, n]) => n !== 0),
+          ),
+        ],
+      ]);
+      // PSPP lists the sets by name.
+      const multiple = questionnaire(id)
+        .questions.filter((question) => question.type === "select_multiple")
+        .sort((a, b) => a.id.localeCompare(b.id));
+      expect(
+        tables[3]!.rows
+          .slice(1)
+          .map(([name, label, encoding, value, members]) => [name, label, encoding, value, members]),
+      ).toEqual(
+        multiple.map((question) => [
+          `$${question.id}`,
+          labels.text(question),
+          "Dichotomies",
+          "1",
+          question.options.map((option) => `${question.id}_${option.id}`).join("\n"),
+        ]),
+      );
+    },
+  );
 
   it.each(IDS)(
     "%s: every text comes back exactly: Kazakh letters, quotes, line breaks, formula-like texts",
-    (id) => {
+    async (id) => {
       const of = questionnaire(id);
       const texts = of.questions.flatMap((question) => [
         ...(question.type === "text" ? [{ question, variable: question.id }] : []),
@@ -197,7 +200,7 @@ describe.skipIf(!psppInstalled())("the SPSS export read back by GNU PSPP", () =>
       expect(runPspp(dir, "texts.sps").messages).toBe("");
       const [header, ...rows] = parseCsv(readFileSync(join(dir, `${id}-back.csv`), "utf8"));
       expect(header).toEqual(names.map((name) => `seen_${name}`));
-      const stored = study.responses.submittedWithOrigin(id);
+      const stored = await study.results.submittedWithOrigin(id);
       const expected = stored.map((response) => [
         exportedRespondentId(response),
         ...texts.map(({ question, variable }) => {

@@ -1,9 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FormRepository } from "../../src/db/form-repository.ts";
-import { ResponseRepository } from "../../src/db/result-repository.ts";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
-import { TallyRepository } from "../../src/db/tally-repository.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import { openStore } from "../../src/db/survey-store.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { summariseStoredWaves } from "../../src/interchange/stored-summary.ts";
 import { questionnaireFromForm } from "../../src/questionnaire/from-xlsform.ts";
@@ -42,19 +38,13 @@ function version4() {
 
 describe("a summary across waves that ran different versions of a form", () => {
   it("compares a question only between waves that asked it, and names what the versions added and dropped", async () => {
-    const db = openDatabase(":memory:");
-    const stores = {
-      waves: new WaveRepository(db),
-      tallies: new TallyRepository(db),
-      forms: new FormRepository(db),
-    };
-    const responses = new ResponseRepository(db);
-    const install = (sheets: ReturnType<typeof employmentForm>) => {
+    const stores = await openStore({ path: ":memory:" });
+    const install = async (sheets: ReturnType<typeof employmentForm>) => {
       const version = sheets.settings[1]![1]!;
       await stores.forms.install({ formId: "employment", version, sheets }, NOW);
     };
     const submit = (waveId: number, key: string, answers: Answers) =>
-      responses.insertSubmitted(
+      stores.results.insertSubmitted(
         {
           waveId,
           questionnaire: "employment",
@@ -65,16 +55,16 @@ describe("a summary across waves that ran different versions of a form", () => {
         },
         NOW,
       );
-    install(employmentForm("3"));
+    await install(employmentForm("3"));
     await stores.waves.ensureFirstWaves(["employment"], NOW);
-    const first = await stores.waves.openWave("employment")!;
-    submit(first.id, "a", {
+    const first = (await stores.waves.openWave("employment"))!;
+    await submit(first.id, "a", {
       region: { kind: "choice", option: "almaty" },
       comment: { kind: "text", value: "—" },
     });
-    install(version4());
+    await install(version4());
     const second = await stores.waves.openNext("employment", NOW);
-    submit(second.id, "b", {
+    await submit(second.id, "b", {
       region: { kind: "choice", option: "turkestan" },
       courses: { kind: "integer", value: 2 },
     });
@@ -82,7 +72,7 @@ describe("a summary across waves that ran different versions of a form", () => {
     const latest = questionnaireFromForm(readXlsForm(version4()).form!, {
       otherLabel: translations.inEveryLanguage("other_option"),
     });
-    const summary = summariseStoredWaves(stores, latest, "all");
+    const summary = await summariseStoredWaves(stores, latest, "all");
     expect(summary.versionChanges).toEqual({ added: ["courses"], dropped: ["comment"] });
     const entry = (id: string) => summary.questions.find((question) => question.id === id)!;
     expect(Object.keys(entry("courses").waves)).toEqual(["2"]);

@@ -1,9 +1,8 @@
 import { expect } from "vitest";
-import { FormRepository } from "../../src/db/form-repository.ts";
-import { ResponseRepository } from "../../src/db/result-repository.ts";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
-import { TallyRepository } from "../../src/db/tally-repository.ts";
-import { WaveRepository } from "../../src/db/wave-repository.ts";
+import { openSqlite } from "../../src/db/sqlite/open-sqlite.ts";
+import { SqliteConnection } from "../../src/db/sqlite/sqlite-connection.ts";
+import type { SubmissionRepository } from "../../src/db/submission-repository.ts";
+import { SurveyStore } from "../../src/db/survey-store.ts";
 import { importResponses } from "../../src/interchange/import-responses.ts";
 import { encodeResponse, interchangeHeader } from "../../src/interchange/interchange.ts";
 import type { ResponseStore } from "../../src/interchange/response-store.ts";
@@ -15,22 +14,26 @@ import { SPECIAL_EDUCATION_ANSWERS, storeTelegramResponse, variedResponses } fro
 const education = questionnaire("education");
 const healthcare = questionnaire("healthcare");
 
-/** An empty study in memory, wave 1 of each questionnaire open. */
-/** A database with `waveCount` waves of each questionnaire, the last one open, as /wave_open leaves them. */
-export function newStore(waveCount = 1): ResponseStore & { countResponses: () => number } {
-  const db = openDatabase(":memory:");
-  const waves = new WaveRepository(db);
-  waves.ensureFirstWaves(questionnaires.keys(), new Date());
+/** A store the tests import into and export from, which also submits as the bot does and counts raw rows. */
+export type StudyStore = ResponseStore & { submissions: SubmissionRepository; countResponses: () => number };
+
+/** A database in memory with `waveCount` waves of each questionnaire, the last one open, as /wave_open leaves them. */
+export async function newStore(waveCount = 1): Promise<StudyStore> {
+  const db = openSqlite(":memory:");
+  const store = new SurveyStore(new SqliteConnection(db));
+  await store.waves.ensureFirstWaves(questionnaires.keys(), new Date());
   for (let wave = 1; wave < waveCount; wave++) {
-    for (const id of questionnaires.keys()) waves.openNext(id, new Date());
+    for (const id of questionnaires.keys()) await store.waves.openNext(id, new Date());
   }
   const count = () => db.$client.prepare("select count(*) as n from responses").get() as { n: number };
   return {
     questionnaires,
-    waves,
-    responses: new ResponseRepository(db),
-    tallies: new TallyRepository(db),
-    forms: new FormRepository(db),
+    waves: store.waves,
+    drafts: store.drafts,
+    submissions: store.submissions,
+    results: store.results,
+    tallies: store.tallies,
+    forms: store.forms,
     countResponses: () => count().n,
   };
 }
@@ -56,19 +59,19 @@ export function paperCsv(
 }
 
 /** Two waves of both questionnaires from Telegram (wave 1 now closed) and paper responses in wave 1. */
-export async function studyWithTwoWaves(): Promise<ResponseStore & { countResponses: () => number }> {
-  const store = newStore();
+export async function studyWithTwoWaves(): Promise<StudyStore> {
+  const store = await newStore();
   let key = 0;
   for (const of of [education, healthcare]) {
     for (const response of variedResponses(of, 8, 1)) {
-      storeTelegramResponse(store, of.id, 1, `tg-key-${key++}`, response);
+      await storeTelegramResponse(store, of.id, 1, `tg-key-${key++}`, response);
     }
     await store.waves.openNext(of.id, new Date());
     for (const response of variedResponses(of, 8, 2)) {
-      storeTelegramResponse(store, of.id, 2, `tg-key-${key++}`, response);
+      await storeTelegramResponse(store, of.id, 2, `tg-key-${key++}`, response);
     }
   }
-  storeTelegramResponse(store, "education", 2, "named-expert", {
+  await storeTelegramResponse(store, "education", 2, "named-expert", {
     anonymous: false,
     answers: SPECIAL_EDUCATION_ANSWERS,
   });

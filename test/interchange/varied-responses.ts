@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import type { ResponseRepository } from "../../src/db/result-repository.ts";
+import type { DraftRepository } from "../../src/db/draft-repository.ts";
+import type { SubmissionRepository } from "../../src/db/submission-repository.ts";
 import type { WaveRepository } from "../../src/db/wave-repository.ts";
 import type { Answers, Questionnaire } from "../../src/questionnaire/types.ts";
 import { storeAnswerByAnswer } from "../support/stored-responses.ts";
@@ -27,21 +28,21 @@ export const SPECIAL_EDUCATION_ANSWERS: Answers = {
 };
 
 /** Stores `answers` the way the bot does: a draft written answer by answer, then submitted. */
-export function storeTelegramResponse(
-  repositories: { waves: WaveRepository; responses: ResponseRepository },
+export async function storeTelegramResponse(
+  repositories: { waves: WaveRepository; drafts: DraftRepository; submissions: SubmissionRepository },
   questionnaire: string,
   waveNumber: number,
   respondentKey: string,
   response: { anonymous: boolean; answers: Answers },
-): number {
-  const wave = repositories.waves.byNumber(questionnaire, waveNumber)!;
-  const stored = storeAnswerByAnswer(repositories.responses, wave, respondentKey, {
+): Promise<number> {
+  const wave = (await repositories.waves.byNumber(questionnaire, waveNumber))!;
+  const stored = await storeAnswerByAnswer(repositories.drafts, wave, respondentKey, {
     anonymous: response.anonymous,
     answers: response.answers,
     current: null,
     reviewing: true,
     pending: null,
   });
-  repositories.responses.submit(stored.id, `R-${stored.id}`, new Date());
+  await repositories.submissions.submit(stored.id, `R-${stored.id}`, new Date());
   return stored.id;
 }

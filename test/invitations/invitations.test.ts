@@ -24,7 +24,7 @@ describe("the thank-you screen of a named questionnaire", () => {
     await testBot.bot.handleUpdate(press);
 
     const pseudonym = testBot.services.pseudonyms.participant(701);
-    expect(await testBot.services.experts.find(pseudonym)?.inviteToNextWave).toBe(true);
+    expect((await testBot.services.experts.find(pseudonym))?.inviteToNextWave).toBe(true);
     expect(testBot.telegram.toasts().at(-1)).toBe("Thank you! We will invite you when the next wave opens.");
     const markup = testBot.telegram.callsOf("editMessageReplyMarkup").at(-1)?.payload.reply_markup;
     expect(JSON.stringify(markup)).toContain("✏️ Change my answers");
@@ -45,7 +45,7 @@ interface InvitedExpert {
 }
 
 /** Named experts who submitted wave 1, as the bot stores them; some asked to be invited. */
-async function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
+async function seedWaveOne(testBot: TestBot, people: InvitedExpert[]): Promise<void> {
   const { services } = testBot;
   for (const person of people) {
     const pseudonym = services.pseudonyms.participant(person.id);
@@ -67,7 +67,7 @@ async function seedWaveOne(testBot: TestBot, people: InvitedExpert[]) {
       lastName: null,
     });
     await services.experts.update(pseudonym, { inviteToNextWave: person.optedIn });
-    seedResponse(testBot, { questionnaire: "education", respondentKey: pseudonym, anonymous: false });
+    await seedResponse(testBot, { questionnaire: "education", respondentKey: pseudonym, anonymous: false });
   }
 }
 
@@ -101,7 +101,7 @@ describe("invitations to a new wave, sent through the Bot API", () => {
       { id: 804, optedIn: true },
       { id: 805, optedIn: false },
     ];
-    seedWaveOne(testBot, people);
+    await seedWaveOne(testBot, people);
     const users = people.map((person) => emulator.user({ id: person.id, first_name: `Expert ${person.id}` }));
     emulator.blockUser(804);
     const coordinator = emulator.user({ id: COORDINATOR, first_name: "Coordinator", language_code: "en" });
@@ -154,7 +154,7 @@ describe("invitations to a new wave, sent through the Bot API", () => {
 
   it("invitations a killed run left at 'sending' are reported by /waves and sent again by /invite", async () => {
     const people = [801, 802, 803].map((id) => ({ id, optedIn: true }));
-    seedWaveOne(testBot, people);
+    await seedWaveOne(testBot, people);
     const users = people.map((person) => emulator.user({ id: person.id, first_name: `Expert ${person.id}` }));
     const { services } = testBot;
     const wave = await services.waves.openNext("education", new Date());
@@ -185,7 +185,7 @@ describe("invitations to a new wave, sent through the Bot API", () => {
 
   it("a run told to stop sends no further invitation, finishes those on their way and says what is left", async () => {
     const people = Array.from({ length: 12 }, (_, index) => ({ id: 820 + index, optedIn: true }));
-    seedWaveOne(testBot, people);
+    await seedWaveOne(testBot, people);
     for (const person of people) emulator.user({ id: person.id, first_name: `Expert ${person.id}` });
     const coordinator = emulator.user({ id: COORDINATOR, first_name: "Coordinator", language_code: "en" });
     await coordinator.act(() => coordinator.sendCommand("/wave_open education"));
@@ -204,7 +204,7 @@ describe("invitations to a new wave, sent through the Bot API", () => {
   });
 
   it("start the questionnaire from the invitation's link, and can be declined", async () => {
-    seedWaveOne(testBot, [{ id: 811, optedIn: true }]);
+    await seedWaveOne(testBot, [{ id: 811, optedIn: true }]);
     const user = emulator.user({ id: 811, first_name: "Expert 811" });
     const coordinator = emulator.user({ id: COORDINATOR, first_name: "Coordinator", language_code: "en" });
     await coordinator.act(() => coordinator.sendCommand("/wave_open education"));
@@ -219,7 +219,7 @@ describe("invitations to a new wave, sent through the Bot API", () => {
 
     await user.act(() => user.pressButton("🔕 No more invitations"));
     const pseudonym = testBot.services.pseudonyms.participant(811);
-    expect(await testBot.services.experts.find(pseudonym)?.inviteToNextWave).toBe(false);
+    expect((await testBot.services.experts.find(pseudonym))?.inviteToNextWave).toBe(false);
     expect(user.callbackAnswers().at(-1)?.text).toBe("You will get no more invitations.");
   });
 });

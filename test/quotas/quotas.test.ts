@@ -13,9 +13,9 @@ import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";
 
 const COORDINATOR = 42;
 
-function seedSocialEducators(testBot: TestBot, count: number) {
+async function seedSocialEducators(testBot: TestBot, count: number): Promise<void> {
   for (let index = 0; index < count; index++) {
-    seedResponse(testBot, {
+    await seedResponse(testBot, {
       questionnaire: "education",
       respondentKey: `educator-${index}`,
       answers: { edu_role: choice("social_educator") },
@@ -27,13 +27,13 @@ describe("coordinators set quotas", () => {
   it("with /quota_set and see the progress of the open wave with /quota", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
-    seedSocialEducators(testBot, 3);
-    seedResponse(testBot, {
+    await seedSocialEducators(testBot, 3);
+    await seedResponse(testBot, {
       questionnaire: "education",
       respondentKey: "teacher",
       answers: { edu_role: choice("teacher") },
     });
-    seedResponse(testBot, { questionnaire: "education", respondentKey: "draft", draft: true });
+    await seedResponse(testBot, { questionnaire: "education", respondentKey: "draft", draft: true });
 
     await coordinator.send("/quota_set education total 42");
     expect(coordinator.last().text).toBe("Quota set: Education · All experts: 42 (stop).");
@@ -52,7 +52,7 @@ describe("coordinators set quotas", () => {
   it("counts per wave: a new wave starts from zero", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
-    seedSocialEducators(testBot, 2);
+    await seedSocialEducators(testBot, 2);
     await coordinator.send("/quota_set education total 10");
     await testBot.services.waves.openNext("education", new Date());
     await coordinator.send("/quota");
@@ -102,7 +102,7 @@ describe("an expert of a full category", () => {
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set education edu_role=social_educator 2 stop",
     );
-    seedSocialEducators(testBot, 2);
+    await seedSocialEducators(testBot, 2);
     const user = expert(testBot, { id: 401, language_code: "en" });
     await onboard(user, "education", false);
     await answerOn(testBot, user, 401, "education", false, { stopBefore: "edu_role" });
@@ -114,7 +114,7 @@ describe("an expert of a full category", () => {
       "Thank you for your willingness to help! This wave already has all the experts it needs in your group (Role: Social educator), so we will not ask you the remaining questions. Nothing more is needed from you.",
     );
     expect(user.labels()).toEqual([]);
-    expect(openResponse(testBot, 401, "education", false)).toBeUndefined();
+    expect(await openResponse(testBot, 401, "education", false)).toBeUndefined();
     expect(
       await testBot.services.experts.find(respondentKey(testBot, 401, "education", false)),
     ).toBeUndefined();
@@ -129,13 +129,13 @@ describe("an expert of a full category", () => {
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set education edu_role=social_educator 2 stop",
     );
-    seedSocialEducators(testBot, 2);
+    await seedSocialEducators(testBot, 2);
     const user = expert(testBot, { id: 402, language_code: "en" });
     await onboard(user, "education", true);
     await answerOn(testBot, user, 402, "education", true, { stopBefore: "edu_role" });
     await user.press("Teacher");
     expect(user.last().text).toContain(studyText(t, "questions.education.access_relevance.text"));
-    expect(openResponse(testBot, 402, "education", true)?.currentQuestion).toBe("access_relevance");
+    expect((await openResponse(testBot, 402, "education", true))?.currentQuestion).toBe("access_relevance");
   });
 
   it("in warn mode is told right after the profile question and goes on to the main questions", async () => {
@@ -143,7 +143,7 @@ describe("an expert of a full category", () => {
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set education edu_role=social_educator 2 warn",
     );
-    seedSocialEducators(testBot, 2);
+    await seedSocialEducators(testBot, 2);
     const user = expert(testBot, { id: 403, language_code: "en" });
     await onboard(user, "education", true);
     await answerOn(testBot, user, 403, "education", true, { stopBefore: "edu_role" });
@@ -157,7 +157,7 @@ describe("an expert of a full category", () => {
     expect(chat.at(-1)?.text).toContain(studyText(t, "questions.education.access_relevance.text"));
     await answerOn(testBot, user, 403, "education", true);
     await user.press(t("buttons.submit"));
-    expect(openResponse(testBot, 403, "education", true)?.submittedAt).not.toBeNull();
+    expect((await openResponse(testBot, 403, "education", true))?.submittedAt).not.toBeNull();
   });
 
   it("is counted only on submission: drafts of the category do not fill it", async () => {
@@ -173,7 +173,7 @@ describe("an expert of a full category", () => {
     await onboard(other, "education", true);
     await answerOn(testBot, other, 405, "education", true, { stopBefore: "edu_role" });
     await other.press("Social educator");
-    expect(openResponse(testBot, 405, "education", true)?.currentQuestion).toBe("access_relevance");
+    expect((await openResponse(testBot, 405, "education", true))?.currentQuestion).toBe("access_relevance");
   });
 });
 
@@ -181,7 +181,7 @@ describe("a full total quota", () => {
   it("in stop mode thanks a newcomer before the first question and stores no response", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send("/quota_set healthcare total 1");
-    seedResponse(testBot, { questionnaire: "healthcare", respondentKey: "first" });
+    await seedResponse(testBot, { questionnaire: "healthcare", respondentKey: "first" });
     const user = expert(testBot, { id: 406, language_code: "en" });
 
     await onboard(user, "healthcare", false);
@@ -189,7 +189,7 @@ describe("a full total quota", () => {
     expect(user.last().text).toBe(
       "Thank you for your willingness to help! This wave of the questionnaire “Healthcare” already has all the experts it needs, so we will not ask you the questions. Nothing more is needed from you.",
     );
-    expect(openResponse(testBot, 406, "healthcare", false)).toBeUndefined();
+    expect(await openResponse(testBot, 406, "healthcare", false)).toBeUndefined();
     expect(
       await testBot.services.experts.find(respondentKey(testBot, 406, "healthcare", false)),
     ).toBeUndefined();
@@ -200,7 +200,7 @@ describe("a full total quota", () => {
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send(
       "/quota_set healthcare total 1 warn",
     );
-    seedResponse(testBot, { questionnaire: "healthcare", respondentKey: "first" });
+    await seedResponse(testBot, { questionnaire: "healthcare", respondentKey: "first" });
     const user = expert(testBot, { id: 407, language_code: "en" });
 
     await onboard(user, "healthcare", true);
@@ -218,7 +218,7 @@ describe("a full total quota", () => {
     await onboard(user, "healthcare", true);
     await user.press("Shymkent");
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send("/quota_set healthcare total 1");
-    seedResponse(testBot, { questionnaire: "healthcare", respondentKey: "first" });
+    await seedResponse(testBot, { questionnaire: "healthcare", respondentKey: "first" });
 
     await user.press(t("buttons.back"));
     await user.press(t("buttons.back"));
@@ -226,6 +226,6 @@ describe("a full total quota", () => {
     await user.press(t("anonymity.anonymous"));
 
     expect(user.last().text).toContain("Healthcare · 1/");
-    expect(openResponse(testBot, 408, "healthcare", true)).toBeDefined();
+    expect(await openResponse(testBot, 408, "healthcare", true)).toBeDefined();
   });
 });

@@ -5,8 +5,7 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { startApplication } from "../../src/app.ts";
 import type { Config } from "../../src/config.ts";
-import { QuotaRepository } from "../../src/db/quota-repository.ts";
-import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import { openStore } from "../../src/db/survey-store.ts";
 import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 
 const COORDINATOR = 42;
@@ -67,8 +66,8 @@ describe("the running bot", () => {
     const app = await startApplication({ ...config, quotasFile }, pino({ level: "silent" }));
     await app.stop();
 
-    const db = openDatabase(config.databasePath);
-    expect(new QuotaRepository(db).list("education")).toEqual([
+    const store = await openStore({ path: config.databasePath });
+    expect(await store.quotas.list("education")).toEqual([
       {
         questionnaire: "education",
         category: { kind: "option", question: "edu_role", option: "social_educator" },
@@ -77,7 +76,7 @@ describe("the running bot", () => {
       },
       { questionnaire: "education", category: { kind: "total" }, target: 42, mode: "stop" },
     ]);
-    db.$client.close();
+    await store.close();
   });
 
   it("refuses to start with a quota file it cannot use, naming the entry", async () => {

@@ -19,9 +19,9 @@ describe("waves", () => {
   it("/waves lists each questionnaire's waves with dates, counts and whether they are open", async () => {
     const clock = { now: new Date("2026-03-01T09:00:00Z") };
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR], now: () => clock.now });
-    seedResponse(testBot, { questionnaire: "education", respondentKey: "a" });
-    seedResponse(testBot, { questionnaire: "education", respondentKey: "b" });
-    seedResponse(testBot, { questionnaire: "education", respondentKey: "c", draft: true });
+    await seedResponse(testBot, { questionnaire: "education", respondentKey: "a" });
+    await seedResponse(testBot, { questionnaire: "education", respondentKey: "b" });
+    await seedResponse(testBot, { questionnaire: "education", respondentKey: "c", draft: true });
     clock.now = new Date("2026-04-15T09:00:00Z");
     await testBot.services.waves.openNext("education", clock.now);
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
@@ -37,7 +37,7 @@ describe("waves", () => {
 
   it("/wave_open closes the current wave and opens the next only after the confirmation", async () => {
     const testBot = await createTestBot({ coordinatorIds: [COORDINATOR] });
-    seedResponse(testBot, { questionnaire: "education", respondentKey: "a" });
+    await seedResponse(testBot, { questionnaire: "education", respondentKey: "a" });
     const coordinator = expert(testBot, { id: COORDINATOR, language_code: "en" });
 
     await coordinator.send("/wave_open education");
@@ -46,7 +46,7 @@ describe("waves", () => {
       "Close wave 1 of Education (submitted: 1, unfinished: 0) and open wave 2?",
     );
     expect(coordinator.labels()).toEqual(["✅ Open wave 2", "Cancel"]);
-    expect(await testBot.services.waves.list("education").map((wave) => wave.number)).toEqual([1]);
+    expect((await testBot.services.waves.list("education")).map((wave) => wave.number)).toEqual([1]);
 
     await coordinator.press("✅ Open wave 2");
 
@@ -55,7 +55,7 @@ describe("waves", () => {
       [1, false],
       [2, true],
     ]);
-    expect(await testBot.services.waves.openWave("healthcare")?.number).toBe(1);
+    expect((await testBot.services.waves.openWave("healthcare"))?.number).toBe(1);
     expect(coordinator.last().text).toBe(
       "Wave 2 of Education is open.\n\nInvitations to Education, wave 2: sent: 0, blocked the bot: 0, failed: 0.",
     );
@@ -70,7 +70,7 @@ describe("waves", () => {
     await testBot.bot.handleUpdate(confirmation);
     await testBot.bot.handleUpdate({ ...confirmation, update_id: confirmation.update_id + 100 });
 
-    expect(await testBot.services.waves.list("healthcare").map((wave) => wave.number)).toEqual([1, 2]);
+    expect((await testBot.services.waves.list("healthcare")).map((wave) => wave.number)).toEqual([1, 2]);
     expect(testBot.telegram.toasts().at(-1)).toBe(
       "The waves have changed since this question: nothing was done. Send /waves to see them.",
     );
@@ -120,7 +120,7 @@ describe("a closed wave", () => {
     const user = expert(testBot, { id: 301, language_code: "en" });
     await onboard(user, "education", true);
     await answerOn(testBot, user, 301, "education", true, { stopBefore: "access_relevance" });
-    const before = openResponse(testBot, 301, "education", true)!;
+    const before = (await openResponse(testBot, 301, "education", true))!;
     const answersBefore = await testBot.services.drafts.answersOf(before.id);
 
     await expert(testBot, { id: COORDINATOR, language_code: "en" }).send("/wave_close education");
@@ -128,7 +128,7 @@ describe("a closed wave", () => {
     await user.send("/start");
 
     expect(testBot.telegram.chat(301).map((message) => message.text)).toContain(t("no_open_wave"));
-    const after = await testBot.services.drafts.byId(before.id)!;
+    const after = (await testBot.services.drafts.byId(before.id))!;
     expect(after).toEqual(before);
     expect(await testBot.services.drafts.answersOf(before.id)).toEqual(answersBefore);
   });
@@ -138,7 +138,7 @@ describe("a closed wave", () => {
     const user = expert(testBot, { id: 302, language_code: "en" });
     await onboard(user, "education", true);
     await user.press("Shymkent");
-    const wave1 = openResponse(testBot, 302, "education", true)!;
+    const wave1 = (await openResponse(testBot, 302, "education", true))!;
     await testBot.services.waves.openNext("education", new Date());
 
     await user.send("/start");
@@ -146,7 +146,7 @@ describe("a closed wave", () => {
     await user.press(t("anonymity.anonymous"));
     await user.press("Turkestan region");
 
-    const wave2 = openResponse(testBot, 302, "education", true)!;
+    const wave2 = (await openResponse(testBot, 302, "education", true))!;
     expect(wave2.id).not.toBe(wave1.id);
     expect(await testBot.services.drafts.answersOf(wave1.id)).toEqual({
       region: { kind: "choice", option: "shymkent" },
