@@ -1,13 +1,13 @@
 import type { Api } from "grammy";
 import type { Logger } from "pino";
 import type { ConversationStateRepository } from "../db/conversation-state-repository.ts";
+import type { DraftRepository } from "../db/draft-repository.ts";
 import type { ExpertRepository } from "../db/expert-repository.ts";
 import type { FormRepository } from "../db/form-repository.ts";
 import type { HandledUpdateRepository } from "../db/handled-update-repository.ts";
 import type { InvitationRepository } from "../db/invitation-repository.ts";
 import type { ParticipantRepository } from "../db/participant-repository.ts";
 import type { QuotaRepository } from "../db/quota-repository.ts";
-import type { DraftRepository } from "../db/draft-repository.ts";
 import type { ReminderRepository } from "../db/reminder-repository.ts";
 import type { ResultRepository } from "../db/result-repository.ts";
 import type { SubmissionRepository } from "../db/submission-repository.ts";

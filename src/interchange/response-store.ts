@@ -1,5 +1,5 @@
-import type { FormRepository } from "../db/form-repository.ts";
 import type { DraftRepository } from "../db/draft-repository.ts";
+import type { FormRepository } from "../db/form-repository.ts";
 import type { ResultRepository } from "../db/result-repository.ts";
 import type { TallyRepository } from "../db/tally-repository.ts";
 import type { WaveRepository } from "../db/wave-repository.ts";
