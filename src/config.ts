@@ -64,7 +64,7 @@ export interface Config {
 
 export interface WebhookConfig {
   url: string;
-  /** Without one, a random secret is made at each start. */
+  /** Without one, a secret is derived from the bot token: the same for every instance. */
   secret?: string;
   port: number;
   /** The interface the webhook's server listens on: loopback by default, behind a reverse proxy. */

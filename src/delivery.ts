@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { run } from "@grammyjs/runner";
 import { type Bot, type Context, GrammyError } from "grammy";
 import type { BotContext } from "./bot/context.ts";
@@ -45,15 +45,15 @@ export function startPolling(bot: Bot<BotContext>, onFetchError: (error: unknown
 
 /**
  * A webhook on Node's own HTTP server, listening on `host` (loopback by default, behind a reverse proxy):
- * Telegram POSTs each update to `url`, which must lead to this port. Without a configured secret a random one
- * is made for this start (Telegram sends it back with every update), so a request without it is always
- * refused. A webhook Telegram does not accept stops the start with one line.
+ * Telegram POSTs each update to `url`, which must lead to this port. Without a configured secret one is derived
+ * from the token (Telegram sends it back with every update), so a request without it is always refused, and
+ * every instance of the bot behind one URL sets and accepts the same one. A webhook Telegram does not accept stops the start with one line.
  */
 export async function startWebhook(
   bot: Bot<BotContext>,
   webhook: WebhookConfig,
 ): Promise<UpdateDelivery & { port: number }> {
-  const secret = webhook.secret ?? randomBytes(32).toString("base64url");
+  const secret = webhook.secret ?? createHmac("sha256", bot.token).update("webhook secret").digest("base64url");
   const server = createWebhookServer(bot, { path: new URL(webhook.url).pathname, secret });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

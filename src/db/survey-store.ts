@@ -6,6 +6,7 @@ import { FormRepository } from "./form-repository.ts";
 import { HandledUpdateRepository } from "./handled-update-repository.ts";
 import { InvitationRepository } from "./invitation-repository.ts";
 import { ParticipantRepository } from "./participant-repository.ts";
+import { PostgresConnection } from "./postgres/postgres-connection.ts";
 import { QuotaRepository } from "./quota-repository.ts";
 import { ReminderRepository } from "./reminder-repository.ts";
 import { ResultRepository } from "./result-repository.ts";
@@ -84,5 +85,8 @@ export interface StoreLocation {
  * const store = await openStore({ path: ":memory:" });
  */
 export async function openStore(location: StoreLocation): Promise<SurveyStore> {
-  return new SurveyStore(new SqliteConnection(openSqlite(location.path)));
+  const connection = location.url
+    ? await PostgresConnection.open(location.url)
+    : new SqliteConnection(openSqlite(location.path));
+  return new SurveyStore(connection);
 }

@@ -1,0 +1,112 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import { execFile } from "node:child_process";
+import { mkdirSync, renameSync, rmSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+import { promisify } from "node:util";
+import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import type { Connection, Db, Tables } from "../connection.ts";
+import { migratePostgres } from "./migrate-postgres.ts";
+import * as schema from "./schema.ts";
+
+type PgDb = NodePgDatabase<typeof schema>;
+
+/** Connections for queries; each update in progress holds one more, for its person's lock, from `locks`. */
+const QUERY_CONNECTIONS = 10;
+const LOCK_CONNECTIONS = 40;
+
+/**
+ * A PostgreSQL database, shared by any number of bot instances. Queries run on a pool; a transaction keeps
+ * its connection for the statements made inside it (tracked across their awaits).
+ */
+export class PostgresConnection implements Connection {
+  readonly dialect = "postgres";
+  readonly tables = schema as unknown as Tables;
+  private readonly inTransaction = new AsyncLocalStorage<PgDb>();
+  private readonly db: PgDb;
+
+  private constructor(
+    private readonly url: string,
+    private readonly queries: pg.Pool,
+    private readonly locks: pg.Pool,
+  ) {
+    this.db = drizzle(queries, { schema, casing: "snake_case" });
+  }
+
+  /** Connects to `url` and brings the schema up to date (under an advisory lock, see `migratePostgres`). */
+  static async open(url: string): Promise<PostgresConnection> {
+    const queries = new pg.Pool({ connectionString: url, max: QUERY_CONNECTIONS });
+    const locks = new pg.Pool({ connectionString: url, max: LOCK_CONNECTIONS });
+    try {
+      await migratePostgres(queries);
+    } catch (error) {
+      await Promise.all([queries.end(), locks.end()]);
+      throw error;
+    }
+    return new PostgresConnection(url, queries, locks);
+  }
+
+  use<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return work((this.inTransaction.getStore() ?? this.db) as unknown as Db);
+  }
+
+  transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    // Inside a transaction drizzle makes a nested one a savepoint.
+    const outer = this.inTransaction.getStore() ?? this.db;
+    return outer.transaction((tx) => this.inTransaction.run(tx, () => work(tx as unknown as Db)));
+  }
+
+  /**
+   * Holds a session-level advisory lock keyed by the pseudonym on a connection of its own while `work` runs.
+   * A lock rather than a transaction over the update: the update calls Telegram in between, and its writes
+   * commit as they are made, as on SQLite. The lock goes with the session, so an instance that dies releases
+   * it; the locks' own pool keeps queries from waiting behind held locks.
+   */
+  async exclusiveFor<T>(pseudonym: string, work: () => Promise<T>): Promise<T> {
+    const client = await this.locks.connect();
+    let broken: Error | undefined;
+    try {
+      await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [pseudonym]);
+      try {
+        return await work();
+      } finally {
+        await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [pseudonym]).catch((error) => {
+          broken = error as Error;
+        });
+      }
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  /** PostgreSQL's own write-ahead log is the server's: a deployment archives or drops it by its policy. */
+  erased(): void {}
+
+  /**
+   * Runs `pg_dump` (custom format, what `pg_restore` reads) into `destination`, through a partial file renamed
+   * at the end, like the SQLite backup.
+   */
+  async backup(destination: string): Promise<void> {
+    const target = resolve(destination);
+    mkdirSync(dirname(target), { recursive: true, mode: 0o700 });
+    const partial = `${target}.partial`;
+    try {
+      await promisify(execFile)("pg_dump", ["--format=custom", `--file=${partial}`, this.url]);
+      renameSync(partial, target);
+    } catch (error) {
+      const missing = (error as NodeJS.ErrnoException).code === "ENOENT";
+      throw new Error(
+        missing
+          ? "pg_dump is not installed here: back the database up with pg_dump where it is"
+          : `pg_dump failed: ${(error as Error).message}`,
+        { cause: error },
+      );
+    } finally {
+      rmSync(partial, { force: true });
+    }
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.queries.end(), this.locks.end()]);
+  }
+}
