@@ -67,7 +67,7 @@ describe.skipIf(!database)("answer tallies kept by PostgreSQL's triggers", () =>
 
   let nextRespondent = 0;
 
-  async function draft(client: pg.ClientBase, answers: Record<string, unknown>, submitted = false) {
+  async function draft(client: pg.Pool | pg.PoolClient, answers: Record<string, unknown>, submitted = false) {
     const { rows } = await client.query<{ id: string }>(
       `insert into responses (wave_id, questionnaire, respondent_key, anonymous, source, submitted_at, updated_at)
        values ($1, 'education', $2, false, 'telegram', $3, now()) returning id`,
@@ -78,7 +78,7 @@ describe.skipIf(!database)("answer tallies kept by PostgreSQL's triggers", () =>
     return id;
   }
 
-  function answer(client: pg.ClientBase, responseId: string, questionId: string, value: unknown) {
+  function answer(client: pg.Pool | pg.PoolClient, responseId: string, questionId: string, value: unknown) {
     return client.query(
       `insert into answers (response_id, question_id, value, answered_at) values ($1, $2, $3::jsonb, now())
        on conflict (response_id, question_id) do update set value = excluded.value`,
