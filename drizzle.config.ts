@@ -2,7 +2,7 @@ import { defineConfig } from "drizzle-kit";
 
 export default defineConfig({
   dialect: "sqlite",
-  schema: "./src/db/schema.ts",
-  out: "./drizzle",
+  schema: "./src/db/sqlite/schema.ts",
+  out: "./drizzle/sqlite",
   casing: "snake_case",
 });

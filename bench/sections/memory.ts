@@ -1,4 +1,4 @@
-import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
+import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";

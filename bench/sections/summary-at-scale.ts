@@ -1,5 +1,5 @@
 import { summaryPagesFor } from "../../src/bot/features/coordinator/summary-view.ts";
-import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
+import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { summarySource } from "../../src/db/summary-source.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import type { Questionnaire } from "../../src/questionnaire/types.ts";

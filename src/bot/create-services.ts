@@ -1,7 +1,6 @@
 import type { ApiClientOptions } from "grammy";
 import type { Logger } from "pino";
 import { ConversationStateRepository } from "../db/conversation-state-repository.ts";
-import type { SurveyDatabase } from "../db/database.ts";
 import { ExpertRepository } from "../db/expert-repository.ts";
 import { FormRepository } from "../db/form-repository.ts";
 import { HandledUpdateRepository } from "../db/handled-update-repository.ts";
@@ -10,6 +9,7 @@ import { ParticipantRepository } from "../db/participant-repository.ts";
 import { QuotaRepository } from "../db/quota-repository.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
 import { SettingRepository } from "../db/setting-repository.ts";
+import type { SurveyDatabase } from "../db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import type { Translations } from "../i18n/translator.ts";

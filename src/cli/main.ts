@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { configuredBotToken } from "../config.ts";
-import { backupDatabase } from "../db/backup-database.ts";
-import { openDatabase } from "../db/database.ts";
 import { FormRepository } from "../db/form-repository.ts";
 import { ResponseRepository } from "../db/response-repository.ts";
 import { SettingRepository } from "../db/setting-repository.ts";
+import { backupDatabase } from "../db/sqlite/backup-sqlite.ts";
+import { openDatabase } from "../db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../db/tally-repository.ts";
 import { WaveRepository } from "../db/wave-repository.ts";
 import { isLanguage, Translations } from "../i18n/translator.ts";

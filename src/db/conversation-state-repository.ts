@@ -1,7 +1,7 @@
 import type { ConversationData, VersionedState, VersionedStateStorage } from "@grammyjs/conversations";
 import { eq } from "drizzle-orm";
-import type { SurveyDatabase } from "./database.ts";
-import { conversationStates } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { conversationStates } from "./sqlite/schema.ts";
 
 /** Storage of @grammyjs/conversations in SQLite, so a conversation survives a restart. */
 export class ConversationStateRepository implements VersionedStateStorage<string, ConversationData> {

@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
-import type { SurveyDatabase } from "./database.ts";
-import { experts, participants, responses } from "./schema.ts";
-import { scrubWriteAheadLog } from "./wal-scrub.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { experts, participants, responses } from "./sqlite/schema.ts";
+import { scrubWriteAheadLog } from "./sqlite/wal-scrub.ts";
 
 export type Expert = typeof experts.$inferSelect;
 export type ExpertNames = Pick<Expert, "username" | "firstName" | "lastName">;

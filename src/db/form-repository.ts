@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
 import type { FormSheets } from "../questionnaire/xlsform/form-reader.ts";
-import type { SurveyDatabase } from "./database.ts";
-import { forms, pendingForms } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { forms, pendingForms } from "./sqlite/schema.ts";
 
 /** One installed version of a form. */
 export interface StoredForm {

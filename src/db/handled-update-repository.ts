@@ -1,7 +1,7 @@
 import { lt } from "drizzle-orm";
 import { hourOf } from "../privacy/coarse-time.ts";
-import type { SurveyDatabase } from "./database.ts";
-import { handledUpdates } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { handledUpdates } from "./sqlite/schema.ts";
 
 /** Telegram keeps an undelivered update for a day; ids older than this cannot come again. */
 const KEEP_MS = 2 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { and, eq, lt, or } from "drizzle-orm";
-import type { SurveyDatabase } from "./database.ts";
-import { invitations } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { invitations } from "./sqlite/schema.ts";
 
 export type InvitationStatus = (typeof invitations.$inferSelect)["status"];
 

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { dayOf } from "../privacy/coarse-time.ts";
-import type { SurveyDatabase } from "./database.ts";
-import { participants } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { participants } from "./sqlite/schema.ts";
 
 export type Participant = typeof participants.$inferSelect;
 export type ParticipantChanges = Partial<Omit<Participant, "pseudonym" | "updatedAt">>;

@@ -1,8 +1,8 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import { formatCategory, type Quota, type QuotaCategory } from "../quotas/quota-category.ts";
-import type { SurveyDatabase } from "./database.ts";
-import { quotas } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { quotas } from "./sqlite/schema.ts";
 
 /** Quota targets per questionnaire and profile category, and the submitted answers they are counted on. */
 export class QuotaRepository {

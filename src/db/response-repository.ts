@@ -2,10 +2,10 @@ import { randomBytes } from "node:crypto";
 import { and, asc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
-import type { SurveyDatabase } from "./database.ts";
 import { MAX_ID, withRandomId } from "./random-id.ts";
-import { answers, experts, participants, responses, submissions, waves } from "./schema.ts";
-import { scrubWriteAheadLog } from "./wal-scrub.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { answers, experts, participants, responses, submissions, waves } from "./sqlite/schema.ts";
+import { scrubWriteAheadLog } from "./sqlite/wal-scrub.ts";
 
 export type StoredResponse = typeof responses.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import type { SurveyDatabase } from "./database.ts";
-import { settings } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { settings } from "./sqlite/schema.ts";
 
 /** Named facts about the database itself. */
 export class SettingRepository {

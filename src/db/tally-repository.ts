@@ -1,6 +1,6 @@
 import type { AnswerValue } from "../questionnaire/types.ts";
 import type { WaveTally } from "../stats/wave-answers.ts";
-import type { SurveyDatabase } from "./database.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
 
 /**
  * Tallies of submitted answers per wave, question and distinct value. Triggers in the database keep them

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNull, sql } from "drizzle-orm";
-import type { SurveyDatabase } from "./database.ts";
-import { forms, waves } from "./schema.ts";
+import type { SurveyDatabase } from "./sqlite/open-sqlite.ts";
+import { forms, waves } from "./sqlite/schema.ts";
 
 export type Wave = typeof waves.$inferSelect;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answers, experts, invitations, participants, responses } from "../../src/db/schema.ts";
+import { answers, experts, invitations, participants, responses } from "../../src/db/sqlite/schema.ts";
 import { studyText } from "../support/questionnaires.ts";
 import { receiptIn, responseByReceipt } from "../support/receipts.ts";
 import { answerOn, completeQuestionnaire, onboard, openResponse, t } from "../support/study-bot.ts";

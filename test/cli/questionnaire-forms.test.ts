@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { EMPLOYMENT_FORM } from "../questionnaire/xlsform/employment-form.ts";
 import { typeRefusal } from "../questionnaire/xlsform/form-tables.ts";

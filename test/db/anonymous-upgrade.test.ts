@@ -2,8 +2,8 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { Pseudonyms } from "../../src/privacy/pseudonyms.ts";
 import { migrationsFolder } from "./migration-folders.ts";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { summariseQuestionnaire, summariseTallies } from "../../src/stats/summarise.ts";

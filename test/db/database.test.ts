@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { is } from "drizzle-orm";
 import { getTableConfig, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
-import * as schema from "../../src/db/schema.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
+import * as schema from "../../src/db/sqlite/schema.ts";
 import { journalEntries } from "./migration-folders.ts";
 
 function databaseFile(): string {

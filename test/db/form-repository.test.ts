@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { FormRepository } from "../../src/db/form-repository.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 import { completedState } from "../support/scripted-answers.ts";

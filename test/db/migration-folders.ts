@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type Database from "better-sqlite3";
-import { MIGRATIONS_DIR } from "../../src/db/database.ts";
+import { MIGRATIONS_DIR } from "../../src/db/sqlite/open-sqlite.ts";
 
 export interface JournalEntry {
   idx: number;

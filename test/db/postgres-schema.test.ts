@@ -3,7 +3,7 @@ import { getTableConfig as pgTableConfig } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteTableConfig } from "drizzle-orm/sqlite-core";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import * as postgres from "../../src/db/postgres/schema.ts";
-import * as sqlite from "../../src/db/schema.ts";
+import * as sqlite from "../../src/db/sqlite/schema.ts";
 
 type Rows<T extends Record<string, Table>> = {
   [K in keyof T]: { select: T[K]["$inferSelect"]; insert: T[K]["$inferInsert"] };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { type RankingGroup, ResponseRepository } from "../../src/db/response-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import type { Answers, AnswerValue } from "../../src/questionnaire/types.ts";
 import { storeTelegramResponse } from "../interchange/varied-responses.ts";

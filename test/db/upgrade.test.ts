@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { journalEntries, migrationsFolder, rebuildMigration, referencedTables } from "./migration-folders.ts";
 import { fillTables } from "./sample-rows.ts";
 import { lostRows, projectTables, type Row, tableRows } from "./table-rows.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { FormRepository } from "../../src/db/form-repository.ts";
 import { ResponseRepository } from "../../src/db/response-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { TallyRepository } from "../../src/db/tally-repository.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { Translations } from "../../src/i18n/translator.ts";

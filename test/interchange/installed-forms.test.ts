@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { FormRepository } from "../../src/db/form-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { WaveRepository } from "../../src/db/wave-repository.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { loadInstalledForms } from "../../src/interchange/installed-forms.ts";

@@ -3,9 +3,9 @@ import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { FormRepository } from "../../src/db/form-repository.ts";
 import { SettingRepository } from "../../src/db/setting-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { installStudyForms, STUDY_FORMS_DIR } from "../../src/interchange/study-forms.ts";
 import { employmentForm, formWorkbook } from "../support/form-workbook.ts";
 

@@ -1,6 +1,6 @@
 import { run } from "@grammyjs/runner";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { invitations } from "../../src/db/schema.ts";
+import { invitations } from "../../src/db/sqlite/schema.ts";
 import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 import { completeQuestionnaire, seedResponse, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";

@@ -2,8 +2,8 @@ import { chmodSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { openDatabase } from "../../src/db/database.ts";
 import { SettingRepository } from "../../src/db/setting-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { bindPseudonymKey, KeyMismatchError } from "../../src/privacy/key-binding.ts";
 import { KeyFileError, loadOrCreateKey, Pseudonyms } from "../../src/privacy/pseudonyms.ts";
 

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
-import { backupDatabase } from "../../src/db/backup-database.ts";
+import { backupDatabase } from "../../src/db/sqlite/backup-sqlite.ts";
 import { receiptIn } from "../support/receipts.ts";
 import { answerOn, type Expert, onboard, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";

@@ -3,7 +3,7 @@ import pino, { type Logger } from "pino";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { createServices } from "../../src/bot/create-services.ts";
 import type { StorageFailureOptions } from "../../src/bot/storage-failures.ts";
-import { openDatabase, type SurveyDatabase } from "../../src/db/database.ts";
+import { openDatabase, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { botInfo, FakeTelegram } from "./fake-telegram.ts";
 import { questionnaires } from "./questionnaires.ts";

@@ -5,8 +5,8 @@ import pino from "pino";
 import { afterEach, describe, expect, it } from "vitest";
 import { startApplication } from "../../src/app.ts";
 import type { Config } from "../../src/config.ts";
-import { openDatabase } from "../../src/db/database.ts";
 import { QuotaRepository } from "../../src/db/quota-repository.ts";
+import { openDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
 
 const COORDINATOR = 42;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answers, experts, responses } from "../../src/db/schema.ts";
+import { answers, experts, responses } from "../../src/db/sqlite/schema.ts";
 import { studyText } from "../support/questionnaires.ts";
 import { answerOn, onboard, openResponse, seedResponse, t } from "../support/study-bot.ts";
 import { createTestBot, expert, type TestBot } from "../support/test-bot.ts";

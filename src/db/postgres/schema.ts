@@ -14,9 +14,9 @@ import {
 } from "drizzle-orm/pg-core";
 
 /**
- * The PostgreSQL twin of `../schema.ts`: the same tables, columns, keys and indexes, and the same JS values
- * on select and insert, so one repository runs on either engine. Comments on the meaning of each table are
- * there; here only what differs on PostgreSQL.
+ * The PostgreSQL twin of `../sqlite/schema.ts`: the same tables, columns, keys and indexes, and the same JS
+ * values on select and insert, so one repository runs on either engine. Comments on the meaning of each
+ * table are there; here only what differs on PostgreSQL.
  */
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
@@ -51,7 +51,7 @@ export const participants = pgTable("participants", {
   updatedAt: at("updated_at").notNull(),
 });
 
-/** Ids are random up to `MAX_ID` (2^48, see `../random-id.ts`), hence 64 bits. */
+/** The bot draws ids at random up to `MAX_ID` (2^48), hence 64 bits. */
 export const responses = pgTable(
   "responses",
   {

@@ -16,7 +16,7 @@ export type SurveyDatabase = BetterSQLite3Database<typeof schema> & { $client: D
  */
 export const BUSY_TIMEOUT_MS = 500;
 
-export const MIGRATIONS_DIR = fileURLToPath(new URL("../../drizzle/", import.meta.url));
+export const MIGRATIONS_DIR = fileURLToPath(new URL("../../../drizzle/sqlite/", import.meta.url));
 
 function appliedMigrations(sqlite: Database.Database): number {
   const table = sqlite.prepare(
