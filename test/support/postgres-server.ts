@@ -99,6 +99,8 @@ export async function freshPostgresDatabase(): Promise<PostgresDatabase | undefi
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
-    drop: () => admin(`drop database ${name} with (force)`),
+    // Not `with (force)`: a pool's end() resolves before its sessions close, and forcing would cut them
+    // off with an error; the drop itself waits (up to 5 s) for them to leave.
+    drop: () => admin(`drop database ${name}`),
   };
 }
