@@ -53,7 +53,8 @@ export async function startWebhook(
   bot: Bot<BotContext>,
   webhook: WebhookConfig,
 ): Promise<UpdateDelivery & { port: number }> {
-  const secret = webhook.secret ?? createHmac("sha256", bot.token).update("webhook secret").digest("base64url");
+  const secret =
+    webhook.secret ?? createHmac("sha256", bot.token).update("webhook secret").digest("base64url");
   const server = createWebhookServer(bot, { path: new URL(webhook.url).pathname, secret });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

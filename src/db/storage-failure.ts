@@ -13,7 +13,14 @@ const SQLITE_CODES = /^SQLITE_(BUSY|LOCKED|READONLY|FULL|IOERR|CANTOPEN|CORRUPT|
  */
 const POSTGRES_CODES = /^(08|53|57|58)...$|^25006$/;
 /** The server cannot be reached at all: the error is the socket's, not the server's. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENOTFOUND", "EPIPE"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EPIPE",
+]);
 /** drizzle wraps a driver's error in its own; a few levels of `cause` are enough to reach it. */
 const MAX_CAUSE_DEPTH = 4;
 

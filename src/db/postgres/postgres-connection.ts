@@ -70,9 +70,11 @@ export class PostgresConnection implements Connection {
       try {
         return await work();
       } finally {
-        await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [pseudonym]).catch((error) => {
-          broken = error as Error;
-        });
+        await client
+          .query("select pg_advisory_unlock(hashtextextended($1, 0))", [pseudonym])
+          .catch((error) => {
+            broken = error as Error;
+          });
       }
     } finally {
       client.release(broken);
