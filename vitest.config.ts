@@ -1,13 +1,41 @@
 import { defineConfig } from "vitest/config";
+import { postgresBinaries } from "./test/support/postgres-binaries.ts";
+
+/**
+ * Test files of the bot whose every step goes through the repositories (none looks at SQLite's own files):
+ * they run a second time on PostgreSQL, with the rest of the project unchanged.
+ */
+const ON_BOTH_ENGINES = [
+  "test/bot/expert-conversation.test.ts",
+  "test/bot/coordinator.test.ts",
+  "test/bot/summary-view.test.ts",
+  "test/bot/typed-and-note-questions.test.ts",
+  "test/bot/date-question.test.ts",
+  "test/bot/kobo-style-form.test.ts",
+  "test/quotas/quotas.test.ts",
+  "test/reminders/reminders.test.ts",
+  "test/interchange/bot-interchange.test.ts",
+];
 
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     globalSetup: ["test/build-once.ts", "test/postgres-cluster.ts"],
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // CI also keeps the results as JSON, to print the plain "N passed, N failed" line.
     reporters: process.env.CI ? ["default", "json"] : ["default"],
     outputFile: { json: ".tmp/test-results.json" },
+    projects: [
+      { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"] } },
+      // Without PostgreSQL's programs the global setup says once that its tests are skipped.
+      ...(postgresBinaries()
+        ? [
+            {
+              extends: true,
+              test: { name: "postgres", include: ON_BOTH_ENGINES, env: { TEST_DATABASE: "postgres" } },
+            },
+          ]
+        : []),
+    ],
   },
 });

@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { chownSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { inject } from "vitest";
 import { freePort } from "./free-port.ts";
+import { postgresBinaries } from "./postgres-binaries.ts";
 
 const run = promisify(execFile);
 
@@ -14,18 +15,6 @@ const run = promisify(execFile);
 export interface PostgresServer {
   url: string;
   stop(): Promise<void>;
-}
-
-/** The folder of `initdb` and `pg_ctl`: the PATH's, else the newest Debian install; undefined if none. */
-function postgresBinaries(): string | undefined {
-  for (const folder of (process.env.PATH ?? "").split(":")) {
-    if (folder && existsSync(join(folder, "initdb")) && existsSync(join(folder, "pg_ctl"))) return folder;
-  }
-  const debian = "/usr/lib/postgresql";
-  const versions = existsSync(debian) ? readdirSync(debian).sort((a, b) => Number(b) - Number(a)) : [];
-  return versions
-    .map((version) => join(debian, version, "bin"))
-    .find((bin) => existsSync(join(bin, "initdb")));
 }
 
 /**
@@ -49,7 +38,7 @@ export async function startPostgresServer(): Promise<PostgresServer> {
     const data = join(dir, "data");
     await asServer("initdb", ["-D", data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8"]);
     const port = await freePort();
-    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
+    const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=400`;
     await asServer("pg_ctl", ["-D", data, "-l", join(dir, "server.log"), "-w", "-o", options, "start"]);
     return {
       url: `postgres://postgres@127.0.0.1:${port}/postgres`,

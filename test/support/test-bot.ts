@@ -1,16 +1,34 @@
 import type { UserFromGetMe } from "grammy/types";
 import pino, { type Logger } from "pino";
+import { onTestFinished } from "vitest";
 import { createBot } from "../../src/bot/create-bot.ts";
 import { createServices } from "../../src/bot/create-services.ts";
 import type { StorageFailureOptions } from "../../src/bot/storage-failures.ts";
 import { openSqlite, type SurveyDatabase } from "../../src/db/sqlite/open-sqlite.ts";
 import { SqliteConnection } from "../../src/db/sqlite/sqlite-connection.ts";
-import { SurveyStore } from "../../src/db/survey-store.ts";
+import { openStore, SurveyStore } from "../../src/db/survey-store.ts";
 import { Translations } from "../../src/i18n/translator.ts";
 import { botInfo, FakeTelegram } from "./fake-telegram.ts";
+import { freshPostgresDatabase } from "./postgres-server.ts";
 import { questionnaires } from "./questionnaires.ts";
 
 const translations = Translations.load();
+
+/**
+ * The store a test bot runs on: SQLite (`db`), or a fresh PostgreSQL database when the test project runs the
+ * file on PostgreSQL (TEST_DATABASE=postgres), closed and dropped when the test ends.
+ */
+async function storeFor(db: SurveyDatabase): Promise<SurveyStore> {
+  if (process.env.TEST_DATABASE !== "postgres") return new SurveyStore(new SqliteConnection(db));
+  const database = await freshPostgresDatabase();
+  if (!database) throw new Error("TEST_DATABASE=postgres, but the test cluster did not start");
+  const store = await openStore({ url: database.url, path: "" });
+  onTestFinished(async () => {
+    await store.close();
+    await database.drop();
+  });
+  return store;
+}
 
 /**
  * The real bot over an in-memory database, talking to a FakeTelegram. `db` is the SQLite database under the
@@ -35,7 +53,7 @@ export async function createTestBot(
   const token = options.server?.token ?? "123:test";
   const client = options.server ? { apiRoot: options.server.apiRoot } : { fetch: telegram.fetch as never };
   const db: SurveyDatabase = openSqlite(options.databasePath ?? ":memory:");
-  const store = new SurveyStore(new SqliteConnection(db));
+  const store = await storeFor(db);
   const services = await createServices({
     store,
     questionnaires,
