@@ -17,6 +17,11 @@ const ON_BOTH_ENGINES = [
   "test/interchange/bot-interchange.test.ts",
 ];
 
+const ON_POSTGRES = {
+  extends: true as const,
+  test: { name: "postgres", include: ON_BOTH_ENGINES, env: { TEST_DATABASE: "postgres" } },
+};
+
 export default defineConfig({
   test: {
     globalSetup: ["test/build-once.ts", "test/postgres-cluster.ts"],
@@ -28,14 +33,7 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: "sqlite", include: ["test/**/*.test.ts"] } },
       // Without PostgreSQL's programs the global setup says once that its tests are skipped.
-      ...(postgresBinaries()
-        ? [
-            {
-              extends: true,
-              test: { name: "postgres", include: ON_BOTH_ENGINES, env: { TEST_DATABASE: "postgres" } },
-            },
-          ]
-        : []),
+      ...(postgresBinaries() ? [ON_POSTGRES] : []),
     ],
   },
 });
