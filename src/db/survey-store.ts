@@ -5,6 +5,7 @@ import { ExpertRepository } from "./expert-repository.ts";
 import { FormRepository } from "./form-repository.ts";
 import { HandledUpdateRepository } from "./handled-update-repository.ts";
 import { InvitationRepository } from "./invitation-repository.ts";
+import { LeaseRepository } from "./lease-repository.ts";
 import { ParticipantRepository } from "./participant-repository.ts";
 import { PostgresConnection } from "./postgres/postgres-connection.ts";
 import { QuotaRepository } from "./quota-repository.ts";
@@ -34,6 +35,7 @@ export class SurveyStore {
   readonly quotas: QuotaRepository;
   readonly invitations: InvitationRepository;
   readonly conversationStates: ConversationStateRepository;
+  readonly leases: LeaseRepository;
 
   constructor(private readonly connection: Connection) {
     this.dialect = connection.dialect;
@@ -51,6 +53,7 @@ export class SurveyStore {
     this.quotas = new QuotaRepository(connection);
     this.invitations = new InvitationRepository(connection);
     this.conversationStates = new ConversationStateRepository(connection);
+    this.leases = new LeaseRepository(connection);
   }
 
   /**

@@ -129,9 +129,32 @@ describe("reminders", () => {
     scheduler.start();
     expect(remindersTo(testBot, 506)).toEqual([]);
     await vi.advanceTimersByTimeAsync(60_000);
+    await vi.waitFor(() => expect(remindersTo(testBot, 506)).toHaveLength(1));
     await scheduler.stop();
-
-    expect(remindersTo(testBot, 506)).toHaveLength(1);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it("are sent by one instance of several: the one holding the lease, until it stops renewing it", async () => {
+    const { testBot, later } = await botWithClock();
+    const minutes = (count: number) => later(count / 60);
+    await namedDraft(testBot, 507);
+    await namedDraft(testBot, 508);
+    minutes(2);
+    await namedDraft(testBot, 509);
+    minutes(24 * 60 - 1);
+    const first = new ReminderScheduler(testBot.services, 60_000);
+    const second = new ReminderScheduler(testBot.services, 60_000);
+
+    expect(await first.remindDueIfLeased()).toBe(2);
+    minutes(1.5);
+    // 509 is due now, but the first instance's lease (two rounds long) still runs: the second sends nothing.
+    expect(await second.remindDueIfLeased()).toBe(0);
+    expect(await first.remindDueIfLeased()).toBe(1);
+    for (const chat of [507, 508, 509]) expect(remindersTo(testBot, chat)).toHaveLength(1);
+    // The first instance stops renewing (it crashed): once its lease has run out, the second takes it.
+    await namedDraft(testBot, 510);
+    later(25);
+    expect(await second.remindDueIfLeased()).toBe(1);
+    expect(remindersTo(testBot, 510)).toHaveLength(1);
   });
 });

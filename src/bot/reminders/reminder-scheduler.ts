@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { InlineKeyboard } from "grammy";
 import type { RemindableResponse } from "../../db/reminder-repository.ts";
 import { isLanguage, languageFromTelegram } from "../../i18n/translator.ts";
@@ -13,11 +14,17 @@ const DEFAULT_INTERVAL_MS = 15 * 60 * 1000;
 export const CONTINUE_PREFIX = "rem:go:";
 export const REMINDERS_OFF = "rem:off";
 
+/** The lease on the reminder round: one instance sends reminders while it runs and renews it. */
+const REMINDER_LEASE = "reminders";
+
 /**
  * Reminds named experts of an unfinished questionnaire, once, a day after they last answered. Runs every
  * `intervalMs` once started; the time comes from `services.now`, so tests move the clock instead of waiting.
+ * With several instances on one database, the one holding the reminder lease runs the rounds; each reminder
+ * is also marked before it is sent, so even two rounds at once send it once.
  */
 export class ReminderScheduler {
+  readonly #holder = randomUUID();
   #timer: NodeJS.Timeout | undefined;
   #round: Promise<void> | undefined;
   #stopping = false;
@@ -33,7 +40,7 @@ export class ReminderScheduler {
     this.#timer = setInterval(() => {
       // A round still sending (many reminders, Telegram's limits) is not overtaken by the next one.
       if (this.#round) return;
-      this.#round = this.remindDue()
+      this.#round = this.remindDueIfLeased()
         .then(
           () => undefined,
           (error: unknown) => {
@@ -52,6 +59,17 @@ export class ReminderScheduler {
     this.#timer = undefined;
     this.#stopping = true;
     await this.#round;
+  }
+
+  /** Runs a round when this instance holds the reminder lease (taken or renewed now); else nothing. */
+  async remindDueIfLeased(): Promise<number> {
+    const leased = await this.services.store.leases.acquire(
+      REMINDER_LEASE,
+      this.#holder,
+      this.services.now(),
+      2 * this.intervalMs,
+    );
+    return leased ? this.remindDue() : 0;
   }
 
   /** Sends every reminder that is due now; returns how many were delivered. */

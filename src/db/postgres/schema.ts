@@ -199,3 +199,9 @@ export const pendingForms = pgTable(
   },
   (table) => [index("pending_forms_expires_at").on(table.expiresAt)],
 );
+
+export const leases = pgTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: at("expires_at").notNull(),
+});

@@ -215,3 +215,13 @@ export const pendingForms = sqliteTable(
   },
   (table) => [index("pending_forms_expires_at").on(table.expiresAt)],
 );
+
+/**
+ * Jobs only one instance may run at a time (the reminder round): the instance holding a lease until it
+ * expires. An instance that stops renewing (a crash) loses it when it expires.
+ */
+export const leases = sqliteTable("leases", {
+  name: text("name").primaryKey(),
+  holder: text("holder").notNull(),
+  expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+});
