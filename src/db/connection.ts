@@ -21,11 +21,19 @@ export interface Connection {
   readonly dialect: Dialect;
   readonly tables: Tables;
   /**
-   * Runs `work` inside the transaction this call is made from, if any; otherwise on its own, never inside a
-   * transaction another update has open.
+   * Runs `work` on its own, never inside a transaction another update has open. Not for the work of a
+   * transaction, which uses the `db` the transaction gives it.
    */
   use<T>(work: (db: Db) => Promise<T>): Promise<T>;
-  /** Runs `work` in one transaction: a throw undoes it all. A transaction begun inside one joins it. */
+  /**
+   * A query run often, built once with `sql.placeholder`s: on SQLite its statement is compiled once; on
+   * PostgreSQL it is a named prepared statement. Run with the `db` of a transaction, it runs in it.
+   */
+  prepare<Q extends PromiseLike<unknown>>(name: string, build: (db: Db) => Q): Prepared<Awaited<Q>>;
+  /**
+   * Runs `work` in one transaction: a throw undoes it all. `work` reaches the database through its `db` only:
+   * a repository called inside would wait for this transaction to end.
+   */
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /**
    * Runs `work` holding the lock of one person's row (`pseudonym`), so that two instances never handle
@@ -39,3 +47,6 @@ export interface Connection {
   backup(destination: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** A prepared query: run on its own, or in the transaction whose `db` is given. */
+export type Prepared<R> = (params: Record<string, unknown>, transaction?: Db) => Promise<R>;

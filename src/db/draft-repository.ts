@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { AnswerValue } from "../questionnaire/types.ts";
+import type { AnswerWrites } from "./answer-writes.ts";
 import type { Connection } from "./connection.ts";
 import type { HandledUpdateRepository } from "./handled-update-repository.ts";
-import type { Participant, ParticipantChanges, ParticipantRepository } from "./participant-repository.ts";
+import type { Participant, ParticipantChanges } from "./participant-repository.ts";
 import {
   copyResponse,
   deleteResponse,
@@ -38,36 +39,47 @@ export interface AnswerRecord {
 
 /** Responses being answered: the expert's drafts, as the answering flow reads and writes them. */
 export class DraftRepository {
+  /** Read on every answer: prepared once. */
+  private readonly findStatement;
+  private readonly answersStatement;
+
   constructor(
     private readonly connection: Connection,
-    private readonly participants: ParticipantRepository,
     private readonly handledUpdates: HandledUpdateRepository,
-  ) {}
-
-  find(waveId: number, respondentKey: string): Promise<StoredResponse | undefined> {
-    const { responses } = this.connection.tables;
-    return this.connection.use(async (db) => {
-      const [row] = await db
+    private readonly writes: AnswerWrites,
+  ) {
+    const { responses, answers } = connection.tables;
+    this.findStatement = connection.prepare("draft_find", (db) =>
+      db
         .select()
         .from(responses)
-        .where(and(eq(responses.waveId, waveId), eq(responses.respondentKey, respondentKey)));
-      return row;
-    });
+        .where(
+          and(
+            eq(responses.waveId, sql.placeholder("waveId")),
+            eq(responses.respondentKey, sql.placeholder("respondentKey")),
+          ),
+        ),
+    );
+    this.answersStatement = connection.prepare("draft_answers", (db) =>
+      db
+        .select({ questionId: answers.questionId, value: answers.value })
+        .from(answers)
+        .where(eq(answers.responseId, sql.placeholder("responseId"))),
+    );
+  }
+
+  async find(waveId: number, respondentKey: string): Promise<StoredResponse | undefined> {
+    const [row] = await this.findStatement({ waveId, respondentKey });
+    return row;
   }
 
   byId(id: number): Promise<StoredResponse | undefined> {
     return this.connection.use((db) => responseById(db, this.connection.tables, id));
   }
 
-  answersOf(responseId: number): Promise<Record<string, AnswerValue>> {
-    const { answers } = this.connection.tables;
-    return this.connection.use(async (db) => {
-      const rows = await db
-        .select({ questionId: answers.questionId, value: answers.value })
-        .from(answers)
-        .where(eq(answers.responseId, responseId));
-      return Object.fromEntries(rows.map(({ questionId, value }) => [questionId, value as AnswerValue]));
-    });
+  async answersOf(responseId: number): Promise<Record<string, AnswerValue>> {
+    const rows = await this.answersStatement({ responseId });
+    return Object.fromEntries(rows.map(({ questionId, value }) => [questionId, value as AnswerValue]));
   }
 
   /** Starts a draft under a random id, so that ids say nothing about the order responses began in. */
@@ -90,39 +102,20 @@ export class DraftRepository {
    * position, and the update it came in, so that a redelivery after a crash between them cannot store it
    * again. Returns the participant as now stored.
    */
-  recordAnswer(record: AnswerRecord, now: Date): Promise<Participant> {
-    return this.connection.transaction(async () => {
-      await this.handledUpdates.mark(record.updateId, now);
-      await this.recordStep(record.responseId, record.step, now);
-      return this.participants.update(record.participant.known, record.participant.changes, now);
+  async recordAnswer(record: AnswerRecord, now: Date): Promise<Participant> {
+    const { known, changes } = record.participant;
+    const stored = await this.connection.transaction(async (db) => {
+      await this.writes.markHandled(record.updateId, now, db);
+      await this.writes.saveStep(record.responseId, record.step, now, db);
+      return this.writes.saveParticipant(known, changes, now, db);
     });
+    this.handledUpdates.markedWith(record.updateId);
+    return stored;
   }
 
   /** Stores one step of the flow atomically: the answer, removed answers and the new position. */
-  recordStep(responseId: number, step: RecordedStep, now: Date): Promise<void> {
-    const { answers, responses } = this.connection.tables;
-    return this.connection.transaction(async (db) => {
-      if (step.saved) {
-        const { questionId, value } = step.saved;
-        await db
-          .insert(answers)
-          .values({ responseId, questionId, value, answeredAt: now })
-          .onConflictDoUpdate({
-            target: [answers.responseId, answers.questionId],
-            set: { value, answeredAt: now },
-          });
-      }
-      if (step.removed.length > 0) {
-        await db
-          .delete(answers)
-          .where(and(eq(answers.responseId, responseId), inArray(answers.questionId, step.removed)));
-      }
-      const { current, reviewing, pending } = step.state;
-      await db
-        .update(responses)
-        .set({ currentQuestion: current, reviewing, pending, updatedAt: now })
-        .where(eq(responses.id, responseId));
-    });
+  async recordStep(responseId: number, step: RecordedStep, now: Date): Promise<void> {
+    await this.connection.transaction((db) => this.writes.saveStep(responseId, step, now, db));
   }
 
   /**

@@ -29,9 +29,7 @@ export class FormRepository {
   constructor(private readonly connection: Connection) {}
 
   async status(form: FormToInstall): Promise<InstallStatus> {
-    const stored = await this.find(form.formId, form.version);
-    if (!stored) return "new";
-    return JSON.stringify(stored.sheets) === JSON.stringify(form.sheets) ? "installed" : "version_taken";
+    return statusAgainst(form, await this.find(form.formId, form.version));
   }
 
   /** Stores the form if it is new; the status it had before, checked and written in one transaction. */
@@ -114,4 +112,9 @@ function storedForm(row: typeof forms.$inferSelect): StoredForm {
     sheets: row.sheets as FormSheets,
     installedAt: row.installedAt,
   };
+}
+
+function statusAgainst(form: FormToInstall, stored: StoredForm | undefined): InstallStatus {
+  if (!stored) return "new";
+  return JSON.stringify(stored.sheets) === JSON.stringify(form.sheets) ? "installed" : "version_taken";
 }

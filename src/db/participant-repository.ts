@@ -1,5 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { dayOf } from "../privacy/coarse-time.ts";
+import type { AnswerWrites } from "./answer-writes.ts";
 import type { Connection } from "./connection.ts";
 import type { participants } from "./sqlite/schema.ts";
 
@@ -11,43 +12,44 @@ export type ParticipantChanges = Partial<Omit<Participant, "pseudonym" | "update
  * the day only: a finer one could be matched against the moment an anonymous response was submitted.
  */
 export class ParticipantRepository {
-  constructor(private readonly connection: Connection) {}
+  /** Read on every update: prepared once. */
+  private readonly findStatement;
 
-  find(pseudonym: string): Promise<Participant | undefined> {
-    const { participants } = this.connection.tables;
-    return this.connection.use(async (db) => {
-      const [row] = await db.select().from(participants).where(eq(participants.pseudonym, pseudonym));
-      return row;
-    });
+  constructor(
+    private readonly connection: Connection,
+    private readonly writes: AnswerWrites,
+  ) {
+    const { participants } = connection.tables;
+    this.findStatement = connection.prepare("participant_find", (db) =>
+      db
+        .select()
+        .from(participants)
+        .where(eq(participants.pseudonym, sql.placeholder("pseudonym"))),
+    );
+  }
+
+  async find(pseudonym: string): Promise<Participant | undefined> {
+    const [row] = await this.findStatement({ pseudonym });
+    return row;
   }
 
   /** Creates the participant on first contact, or returns the stored one. */
-  findOrCreate(pseudonym: string, now: Date): Promise<Participant> {
+  async findOrCreate(pseudonym: string, now: Date): Promise<Participant> {
+    const stored = await this.find(pseudonym);
+    if (stored) return stored;
     const { participants } = this.connection.tables;
-    return this.connection.use(async (db) => {
-      const stored = await this.find(pseudonym);
-      if (stored) return stored;
-      await db
+    await this.connection.use((db) =>
+      db
         .insert(participants)
         .values({ pseudonym, updatedAt: dayOf(now) })
-        .onConflictDoNothing();
-      return (await this.find(pseudonym))!;
-    });
+        .onConflictDoNothing(),
+    );
+    return (await this.find(pseudonym))!;
   }
 
   /** Applies `changes` to the participant as last read (`known`) and returns it as now stored. */
-  async update(known: Participant, changes: ParticipantChanges, now: Date): Promise<Participant> {
-    const { participants } = this.connection.tables;
-    const { pseudonym, ...saved }: Participant = {
-      ...known,
-      ...changes,
-      consentedAt: changes.consentedAt ? dayOf(changes.consentedAt) : (known.consentedAt ?? null),
-      updatedAt: dayOf(now),
-    };
-    await this.connection.use((db) =>
-      db.update(participants).set(saved).where(eq(participants.pseudonym, pseudonym)),
-    );
-    return { pseudonym, ...saved };
+  update(known: Participant, changes: ParticipantChanges, now: Date): Promise<Participant> {
+    return this.writes.saveParticipant(known, changes, now);
   }
 
   async delete(pseudonym: string): Promise<void> {

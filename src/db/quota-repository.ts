@@ -5,24 +5,28 @@ import type { Connection } from "./connection.ts";
 
 /** Quota targets per questionnaire and profile category, and the submitted answers they are counted on. */
 export class QuotaRepository {
-  constructor(private readonly connection: Connection) {}
+  /** Read after every profile answer: prepared once. */
+  private readonly listStatement;
 
-  /** Read after every profile answer. */
-  list(questionnaire: string): Promise<Quota[]> {
-    const { quotas } = this.connection.tables;
-    return this.connection.use(async (db) => {
-      const rows = await db
+  constructor(private readonly connection: Connection) {
+    const { quotas } = connection.tables;
+    this.listStatement = connection.prepare("quota_list", (db) =>
+      db
         .select()
         .from(quotas)
-        .where(eq(quotas.questionnaire, questionnaire))
-        .orderBy(asc(quotas.category));
-      return rows.map((row) => ({
-        questionnaire: row.questionnaire,
-        category: storedCategory(row.category),
-        target: row.target,
-        mode: row.mode,
-      }));
-    });
+        .where(eq(quotas.questionnaire, sql.placeholder("questionnaire")))
+        .orderBy(asc(quotas.category)),
+    );
+  }
+
+  async list(questionnaire: string): Promise<Quota[]> {
+    const rows = await this.listStatement({ questionnaire });
+    return rows.map((row) => ({
+      questionnaire: row.questionnaire,
+      category: storedCategory(row.category),
+      target: row.target,
+      mode: row.mode,
+    }));
   }
 
   /** Sets a target, replacing the earlier one of the same category. */

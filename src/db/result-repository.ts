@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
-import type { Connection } from "./connection.ts";
+import type { Connection, Db, Tables } from "./connection.ts";
 import type { NewResponse } from "./draft-repository.ts";
 import {
   formVersionOf,
@@ -55,35 +55,7 @@ export class ResultRepository {
     questionnaire: string,
     only: { wave?: number; questionIds?: readonly string[] } = {},
   ): Promise<SubmittedResponse[]> {
-    const { responses, waves, answers } = this.connection.tables;
-    return this.connection.use(async (db) => {
-      const submittedHere = and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt));
-      const rows = await db
-        .select({ id: responses.id, anonymous: responses.anonymous, wave: waves.number })
-        .from(responses)
-        .innerJoin(waves, eq(waves.id, responses.waveId))
-        .where(and(submittedHere, only.wave === undefined ? undefined : eq(waves.number, only.wave)))
-        .orderBy(asc(waves.number), asc(responses.id));
-      const byId = new Map<number, SubmittedResponse>();
-      for (const { id, anonymous, wave } of rows) {
-        byId.set(id, { respondentId: String(id), wave, anonymous, answers: {} });
-      }
-      const answerRows = await db
-        .select({ responseId: answers.responseId, questionId: answers.questionId, value: answers.value })
-        .from(answers)
-        .innerJoin(responses, eq(responses.id, answers.responseId))
-        .where(
-          and(
-            submittedHere,
-            only.questionIds ? inArray(answers.questionId, [...only.questionIds]) : undefined,
-          ),
-        );
-      for (const { responseId, questionId, value } of answerRows) {
-        const record = byId.get(responseId);
-        if (record) (record.answers as Record<string, AnswerValue>)[questionId] = value as AnswerValue;
-      }
-      return [...byId.values()];
-    });
+    return this.connection.use((db) => submittedOn(db, this.connection.tables, questionnaire, only));
   }
 
   /**
@@ -139,14 +111,15 @@ export class ResultRepository {
 
   /** {@link submitted} with each response's id, respondent key and source, as the export names them. */
   submittedWithOrigin(questionnaire: string): Promise<SubmittedResponseWithOrigin[]> {
-    const { responses } = this.connection.tables;
+    const { tables } = this.connection;
+    const { responses } = tables;
     return this.connection.transaction(async (db) => {
       const rows = await db
         .select({ id: responses.id, respondentKey: responses.respondentKey, source: responses.source })
         .from(responses)
         .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)));
       const origins = new Map(rows.map((origin) => [String(origin.id), origin]));
-      return (await this.submitted(questionnaire)).flatMap((record) => {
+      return (await submittedOn(db, tables, questionnaire)).flatMap((record) => {
         const origin = origins.get(record.respondentId);
         return origin ? [{ ...record, ...origin }] : [];
       });
@@ -164,43 +137,41 @@ export class ResultRepository {
   }
 
   /**
-   * Stores a complete, submitted response at once (an imported paper response), under `id` when given and a
-   * random one otherwise.
+   * Stores complete, submitted responses (imported paper responses) in one transaction, all or none: each
+   * under its `id` when given and a random one otherwise.
    */
   insertSubmitted(
-    response: NewResponse & { id?: number; answers: Answers },
+    responses: readonly (NewResponse & { id?: number; answers: Answers })[],
     now: Date,
-  ): Promise<StoredResponse> {
+  ): Promise<StoredResponse[]> {
     const { tables } = this.connection;
-    const { answers: given, id: givenId, ...row } = response;
     return this.connection.transaction(async (db) => {
-      const values = {
-        ...row,
-        formVersion: formVersionOf(tables, row.waveId),
-        currentQuestion: null,
-        submittedAt: now,
-        updatedAt: now,
-        createdAt: now,
-      };
-      const stored =
-        givenId === undefined
-          ? await insertWithRandomId(db, tables, values)
-          : await insertResponse(db, tables, { ...values, id: givenId });
-      if (!stored) throw new Error(`response id ${givenId} is taken`);
-      const rows = Object.entries(given).map(([questionId, value]) => ({
-        responseId: stored.id,
-        questionId,
-        value,
-        answeredAt: now,
-      }));
-      if (rows.length > 0) await db.insert(tables.answers).values(rows);
+      const stored: StoredResponse[] = [];
+      for (const { answers: given, id: givenId, ...row } of responses) {
+        const values = {
+          ...row,
+          formVersion: formVersionOf(tables, row.waveId),
+          currentQuestion: null,
+          submittedAt: now,
+          updatedAt: now,
+          createdAt: now,
+        };
+        const response =
+          givenId === undefined
+            ? await insertWithRandomId(db, tables, values)
+            : await insertResponse(db, tables, { ...values, id: givenId });
+        if (!response) throw new Error(`response id ${givenId} is taken`);
+        const rows = Object.entries(given).map(([questionId, value]) => ({
+          responseId: response.id,
+          questionId,
+          value,
+          answeredAt: now,
+        }));
+        if (rows.length > 0) await db.insert(tables.answers).values(rows);
+        stored.push(response);
+      }
       return stored;
     });
-  }
-
-  /** Runs `work` in one transaction: an import stores all its responses or none. */
-  inOneTransaction<T>(work: () => Promise<T>): Promise<T> {
-    return this.connection.transaction(() => work());
   }
 
   private count(condition: SQL | undefined): Promise<number> {
@@ -210,4 +181,35 @@ export class ResultRepository {
       return row?.counted ?? 0;
     });
   }
+}
+
+async function submittedOn(
+  db: Db,
+  { responses, waves, answers }: Tables,
+  questionnaire: string,
+  only: { wave?: number; questionIds?: readonly string[] } = {},
+): Promise<SubmittedResponse[]> {
+  const submittedHere = and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt));
+  const rows = await db
+    .select({ id: responses.id, anonymous: responses.anonymous, wave: waves.number })
+    .from(responses)
+    .innerJoin(waves, eq(waves.id, responses.waveId))
+    .where(and(submittedHere, only.wave === undefined ? undefined : eq(waves.number, only.wave)))
+    .orderBy(asc(waves.number), asc(responses.id));
+  const byId = new Map<number, SubmittedResponse>();
+  for (const { id, anonymous, wave } of rows) {
+    byId.set(id, { respondentId: String(id), wave, anonymous, answers: {} });
+  }
+  const answerRows = await db
+    .select({ responseId: answers.responseId, questionId: answers.questionId, value: answers.value })
+    .from(answers)
+    .innerJoin(responses, eq(responses.id, answers.responseId))
+    .where(
+      and(submittedHere, only.questionIds ? inArray(answers.questionId, [...only.questionIds]) : undefined),
+    );
+  for (const { responseId, questionId, value } of answerRows) {
+    const record = byId.get(responseId);
+    if (record) (record.answers as Record<string, AnswerValue>)[questionId] = value as AnswerValue;
+  }
+  return [...byId.values()];
 }

@@ -29,7 +29,8 @@ export class SettingRepository {
     const { settings } = this.connection.tables;
     return this.connection.use(async (db) => {
       await db.insert(settings).values({ name, value }).onConflictDoNothing();
-      return (await this.get(name))!;
+      const [stored] = await db.select().from(settings).where(eq(settings.name, name));
+      return stored!.value;
     });
   }
 }

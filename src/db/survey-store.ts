@@ -1,3 +1,4 @@
+import { answerWrites } from "./answer-writes.ts";
 import type { Connection, Dialect } from "./connection.ts";
 import { ConversationStateRepository } from "./conversation-state-repository.ts";
 import { DraftRepository } from "./draft-repository.ts";
@@ -42,9 +43,10 @@ export class SurveyStore {
     this.settings = new SettingRepository(connection);
     this.waves = new WaveRepository(connection);
     this.forms = new FormRepository(connection);
-    this.participants = new ParticipantRepository(connection);
-    this.handledUpdates = new HandledUpdateRepository(connection);
-    this.drafts = new DraftRepository(connection, this.participants, this.handledUpdates);
+    const writes = answerWrites(connection);
+    this.participants = new ParticipantRepository(connection, writes);
+    this.handledUpdates = new HandledUpdateRepository(connection, writes);
+    this.drafts = new DraftRepository(connection, this.handledUpdates, writes);
     this.submissions = new SubmissionRepository(connection);
     this.results = new ResultRepository(connection);
     this.reminders = new ReminderRepository(connection);

@@ -6,12 +6,22 @@ export type Wave = typeof waves.$inferSelect;
 
 /** Monitoring waves: one open wave per questionnaire at a time, each running one version of its form. */
 export class WaveRepository {
-  constructor(private readonly connection: Connection) {}
+  /** Read on every expert update: prepared once. */
+  private readonly openWaveStatement;
 
-  /** Read on every expert update. */
-  openWave(questionnaire: string): Promise<Wave | undefined> {
-    const { waves } = this.connection.tables;
-    return this.first(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)));
+  constructor(private readonly connection: Connection) {
+    const { waves } = connection.tables;
+    this.openWaveStatement = connection.prepare("wave_open", (db) =>
+      db
+        .select()
+        .from(waves)
+        .where(and(eq(waves.questionnaire, sql.placeholder("questionnaire")), isNull(waves.closedAt))),
+    );
+  }
+
+  async openWave(questionnaire: string): Promise<Wave | undefined> {
+    const [open] = await this.openWaveStatement({ questionnaire });
+    return open;
   }
 
   latest(questionnaire: string): Promise<Wave | undefined> {
@@ -73,7 +83,13 @@ export class WaveRepository {
         .update(waves)
         .set({ closedAt: now })
         .where(and(eq(waves.questionnaire, questionnaire), isNull(waves.closedAt)));
-      const number = ((await this.latest(questionnaire))?.number ?? 0) + 1;
+      const [latest] = await db
+        .select({ number: waves.number })
+        .from(waves)
+        .where(eq(waves.questionnaire, questionnaire))
+        .orderBy(desc(waves.number))
+        .limit(1);
+      const number = (latest?.number ?? 0) + 1;
       const formVersion = latestFormVersion(this.connection.tables, questionnaire);
       const [opened] = await db
         .insert(waves)

@@ -52,7 +52,7 @@ export async function importResponses(
   if (!read.ok) return "refusal" in read ? read : { ok: false, problems: [{ problem: read.problem }] };
   const { located, problems } = decodeTables(store.questionnaires, read.tables);
   if (problems.length > 0) return { ok: false, problems };
-  return await store.results.inOneTransaction(() => storeRecords(store, located, now));
+  return storeRecords(store, located, now);
 }
 
 /** Decodes every table; a respondent may appear once per questionnaire and wave across all of them. */
@@ -117,25 +117,25 @@ async function storeRecords(store: ResponseStore, located: Located[], now: Date)
     }
   }
   if (problems.length > 0) return { ok: false, problems };
+  const rows = [];
   for (const { record } of fresh) {
     const wave = (await store.waves.byNumber(record.questionnaire, record.wave))!;
     const telegramId = telegramResponseId(record.respondentId);
     // Keeping a Telegram response's id, where it is free, keeps "tg-<id>" unique when the export is read
     // into another database that later collects Telegram responses of its own.
     const keepId = telegramId !== undefined && (await store.results.mayKeepId(telegramId));
-    await store.results.insertSubmitted(
-      {
-        ...(keepId ? { id: telegramId } : {}),
-        waveId: wave.id,
-        questionnaire: record.questionnaire,
-        respondentKey: paperRespondentKey(record.respondentId),
-        anonymous: record.anonymous,
-        source: "paper",
-        answers: record.answers,
-      },
-      now,
-    );
+    rows.push({
+      ...(keepId ? { id: telegramId } : {}),
+      waveId: wave.id,
+      questionnaire: record.questionnaire,
+      respondentKey: paperRespondentKey(record.respondentId),
+      anonymous: record.anonymous,
+      source: "paper" as const,
+      answers: record.answers,
+    });
   }
+  // All or nothing: a response stored meanwhile under one of these keys (another import) fails the lot.
+  await store.results.insertSubmitted(rows, now);
   return { ok: true, imported: fresh.length, alreadyPresent };
 }
 

@@ -102,17 +102,19 @@ describe("the form version of waves and responses", () => {
     expect((await submissions.submit(named.id, "receipt-named", DAY)).formVersion).toBe("4");
     await submissions.seal(anonymous.id, { receiptHash: "receipt-anonymous", marker: "marker", day: DAY });
     expect((await submissions.findByReceipt("receipt-anonymous"))?.formVersion).toBe("4");
-    const paper = await results.insertSubmitted(
-      {
-        waveId: wave.id,
-        questionnaire: "education",
-        respondentKey: "paper:P-1",
-        anonymous: true,
-        source: "paper",
-        answers: completedState(questionnaire("education"), true).answers,
-      },
+    const [paper] = await results.insertSubmitted(
+      [
+        {
+          waveId: wave.id,
+          questionnaire: "education",
+          respondentKey: "paper:P-1",
+          anonymous: true,
+          source: "paper",
+          answers: completedState(questionnaire("education"), true).answers,
+        },
+      ],
       DAY,
     );
-    expect(paper.formVersion).toBe("4");
+    expect(paper?.formVersion).toBe("4");
   });
 });

@@ -45,14 +45,16 @@ describe("a summary across waves that ran different versions of a form", () => {
     };
     const submit = (waveId: number, key: string, answers: Answers) =>
       stores.results.insertSubmitted(
-        {
-          waveId,
-          questionnaire: "employment",
-          respondentKey: key,
-          anonymous: true,
-          source: "paper",
-          answers,
-        },
+        [
+          {
+            waveId,
+            questionnaire: "employment",
+            respondentKey: key,
+            anonymous: true,
+            source: "paper",
+            answers,
+          },
+        ],
         NOW,
       );
     await install(employmentForm("3"));

@@ -1,28 +1,31 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { execFile } from "node:child_process";
 import { mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { promisify } from "node:util";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import type { Connection, Db, Tables } from "../connection.ts";
+import type { Connection, Db, Prepared, Tables } from "../connection.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
 import * as schema from "./schema.ts";
 
 type PgDb = NodePgDatabase<typeof schema>;
+
+/** A drizzle query of node-postgres, prepared under a name the server keeps per connection. */
+interface Preparable<R> {
+  prepare(name: string): { execute(params: Record<string, unknown>): Promise<R> };
+}
 
 /** Connections for queries; each update in progress holds one more, for its person's lock, from `locks`. */
 const QUERY_CONNECTIONS = 10;
 const LOCK_CONNECTIONS = 40;
 
 /**
- * A PostgreSQL database, shared by any number of bot instances. Queries run on a pool; a transaction keeps
- * its connection for the statements made inside it (tracked across their awaits).
+ * A PostgreSQL database, shared by any number of bot instances. Queries run on a pool; a transaction's work
+ * uses the connection it is given.
  */
 export class PostgresConnection implements Connection {
   readonly dialect = "postgres";
   readonly tables = schema as unknown as Tables;
-  private readonly inTransaction = new AsyncLocalStorage<PgDb>();
   private readonly db: PgDb;
 
   private constructor(
@@ -47,13 +50,17 @@ export class PostgresConnection implements Connection {
   }
 
   use<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return work((this.inTransaction.getStore() ?? this.db) as unknown as Db);
+    return work(this.db as unknown as Db);
+  }
+
+  prepare<Q extends PromiseLike<unknown>>(name: string, build: (db: Db) => Q): Prepared<Awaited<Q>> {
+    const prepared = (db: Db) => (build(db) as unknown as Preparable<Awaited<Q>>).prepare(name);
+    const onPool = prepared(this.db as unknown as Db);
+    return (params, transaction) => (transaction ? prepared(transaction) : onPool).execute(params);
   }
 
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    // Inside a transaction drizzle makes a nested one a savepoint.
-    const outer = this.inTransaction.getStore() ?? this.db;
-    return outer.transaction((tx) => this.inTransaction.run(tx, () => work(tx as unknown as Db)));
+    return this.db.transaction((tx) => work(tx as unknown as Db));
   }
 
   /**

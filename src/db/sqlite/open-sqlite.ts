@@ -6,6 +6,7 @@ import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3"
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import * as schema from "./schema.ts";
+import { cacheStatements } from "./statement-cache.ts";
 
 export type SurveyDatabase = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
@@ -42,6 +43,7 @@ export function openSqlite(path: string, migrationsFolder: string = MIGRATIONS_D
   sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   // Deleted rows (an expert's erased data, a discarded draft) are overwritten, not left in free pages.
   sqlite.pragma("secure_delete = ON");
+  cacheStatements(sqlite);
   const db = drizzle(sqlite, { schema, casing: "snake_case" });
   // drizzle-kit changes a column by rebuilding the table (copy, drop the old one, rename). With foreign keys
   // on, that drop deletes the rows pointing at the table (answers of responses) or fails; the migration's own

@@ -1,56 +1,80 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import type { Connection, Db } from "../connection.ts";
+import type { Connection, Db, Prepared } from "../connection.ts";
 import { backupSqlite } from "./backup-sqlite.ts";
 import type { SurveyDatabase } from "./open-sqlite.ts";
 import * as schema from "./schema.ts";
 import { scrubWriteAheadLog } from "./wal-scrub.ts";
 
-/** What the flow holding the connection is doing: plain queries, or a transaction it began. */
-interface Holder {
-  inTransaction: boolean;
+/** A drizzle query of the better-sqlite3 driver, whose `prepare()` compiles it once. */
+interface Preparable<R> {
+  prepare(): { execute(params: Record<string, unknown>): R };
 }
 
 /**
  * A better-sqlite3 database behind the asynchronous boundary. better-sqlite3 has one connection and runs each
- * statement synchronously, but a repository awaits between statements, and another update's handler may run
- * meanwhile: its statements would land inside a transaction left open. So the connection is held by one
- * flow at a time, in the order asked; a flow already holding it (tracked across its awaits) goes on at once.
- * Uncontended, a query starts synchronously, as before.
+ * statement synchronously, but a transaction awaits between its statements, and another update's handler may
+ * run meanwhile: its statements would land inside the open transaction. So a transaction waits until no other
+ * work is under way and holds the connection alone; other work waits while one is open or waiting. A
+ * transaction's work uses the `db` it is given, never a repository (that would wait for the transaction
+ * itself). Uncontended, a query starts synchronously.
  */
 export class SqliteConnection implements Connection {
   readonly dialect = "sqlite";
   readonly tables = schema;
-  private readonly holder = new AsyncLocalStorage<Holder>();
   private readonly db: Db;
-  private waiting = 0;
-  private released: Promise<unknown> = Promise.resolve();
+  private running = 0;
+  private transactionOpen = false;
+  private transactionsWaiting = 0;
+  private waiters: (() => void)[] = [];
 
   constructor(readonly database: SurveyDatabase) {
     // The same builder, awaited: drizzle runs a statement synchronously when its promise is awaited.
     this.db = database as unknown as Db;
   }
 
-  use<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    if (this.holder.getStore()) return work(this.db);
-    return this.exclusively({ inTransaction: false }, () => work(this.db));
+  async use<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    while (this.transactionOpen || this.transactionsWaiting > 0) await this.nextChange();
+    this.running += 1;
+    try {
+      return await work(this.db);
+    } finally {
+      this.running -= 1;
+      this.changed();
+    }
   }
 
-  transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    const held = this.holder.getStore();
-    if (held?.inTransaction) {
-      // Nested: a savepoint, so that a throw undoes this part only.
-      return this.within(work, "savepoint nested", "release nested", "rollback to nested; release nested");
+  prepare<Q extends PromiseLike<unknown>>(_name: string, build: (db: Db) => Q): Prepared<Awaited<Q>> {
+    const statement = (build(this.db) as unknown as Preparable<Awaited<Q>>).prepare();
+    const run = (params: Record<string, unknown>) =>
+      Promise.resolve(statement.execute(params)) as Promise<Awaited<Q>>;
+    // One connection: in a transaction the statement runs in it as it is.
+    return (params, transaction) => (transaction ? run(params) : this.use(() => run(params)));
+  }
+
+  async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    this.transactionsWaiting += 1;
+    try {
+      while (this.transactionOpen || this.running > 0) await this.nextChange();
+    } finally {
+      this.transactionsWaiting -= 1;
     }
-    // IMMEDIATE takes the write lock at once, so that what the work reads stays true until it has written,
-    // even with the CLI writing to the same file.
-    const run = () => this.within(work, "begin immediate", "commit", "rollback");
-    if (held) {
-      held.inTransaction = true;
-      return run().finally(() => {
-        held.inTransaction = false;
-      });
+    this.transactionOpen = true;
+    const sqlite = this.database.$client;
+    try {
+      // IMMEDIATE takes the write lock at once, so that what the work reads stays true until it has written,
+      // even with the CLI writing to the same file.
+      sqlite.prepare("begin immediate").run();
+      try {
+        const result = await work(this.db);
+        sqlite.prepare("commit").run();
+        return result;
+      } catch (error) {
+        if (sqlite.inTransaction) sqlite.prepare("rollback").run();
+        throw error;
+      }
+    } finally {
+      this.transactionOpen = false;
+      this.changed();
     }
-    return this.exclusively({ inTransaction: true }, run);
   }
 
   exclusiveFor<T>(_pseudonym: string, work: () => Promise<T>): Promise<T> {
@@ -66,36 +90,17 @@ export class SqliteConnection implements Connection {
   }
 
   async close(): Promise<void> {
-    await this.released;
+    while (this.transactionOpen || this.running > 0 || this.transactionsWaiting > 0) await this.nextChange();
     this.database.$client.close();
   }
 
-  private async within<T>(
-    work: (db: Db) => Promise<T>,
-    begin: string,
-    commit: string,
-    undo: string,
-  ): Promise<T> {
-    const sqlite = this.database.$client;
-    sqlite.exec(begin);
-    try {
-      const result = await work(this.db);
-      sqlite.exec(commit);
-      return result;
-    } catch (error) {
-      if (sqlite.inTransaction) sqlite.exec(undo);
-      throw error;
-    }
+  private nextChange(): Promise<void> {
+    return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  private exclusively<T>(holder: Holder, work: () => Promise<T>): Promise<T> {
-    this.waiting += 1;
-    const start = () => this.holder.run(holder, work);
-    const result = this.waiting === 1 ? start() : this.released.then(start);
-    const done = () => {
-      this.waiting -= 1;
-    };
-    this.released = result.then(done, done);
-    return result;
+  private changed(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const wake of waiters) wake();
   }
 }
