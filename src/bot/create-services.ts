@@ -57,7 +57,7 @@ export async function createServices(options: ServiceOptions): Promise<BotServic
     experts: store.experts,
     quotas: store.quotas,
     invitations: store.invitations,
-    invitationRuns: new InvitationRuns(),
+    invitationRuns: new InvitationRuns(store.leases, options.now),
     broadcastApi: createBroadcastApi(options.token, options.client),
     conversationStates: store.conversationStates,
     coordinatorIds: new Set(options.coordinatorIds),

@@ -1,5 +1,5 @@
 import { type Context, GrammyError } from "grammy";
-import type { Participant, ParticipantChanges } from "../db/participant-repository.ts";
+import type { Participant, ParticipantChanges } from "../db/answer-writes.ts";
 import type { StoredResponse } from "../db/response-rows.ts";
 import type { Wave } from "../db/wave-repository.ts";
 import { isLanguage, type Language, languageFromTelegram, type Translate } from "../i18n/translator.ts";
@@ -8,6 +8,7 @@ import type { Pending, ResponseState } from "../questionnaire/flow-types.ts";
 import { firstToAnswer } from "../questionnaire/response-flow.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotServices } from "./bot-services.ts";
+import { activateStoredForm } from "./form-activation.ts";
 import { questionnaireTitle } from "./screens/labels.ts";
 import {
   anonymityScreen,
@@ -140,10 +141,15 @@ export class ExpertChat {
   /** The response of the chosen questionnaire in its open wave, if the expert has started one. */
   async activeResponse(): Promise<ActiveResponse | undefined> {
     const { questionnaire: questionnaireId, anonymous } = this.participant;
-    const questionnaire = questionnaireId ? this.ctx.services.questionnaires.get(questionnaireId) : undefined;
-    if (!questionnaire || anonymous === null) return undefined;
-    const wave = await this.ctx.services.waves.openWave(questionnaire.id);
+    const { services } = this.ctx;
+    const offered = questionnaireId ? services.questionnaires.get(questionnaireId) : undefined;
+    if (!offered || anonymous === null) return undefined;
+    const wave = await services.waves.openWave(offered.id);
     if (!wave) return undefined;
+    // Another instance may have opened a wave or switched the version since this one loaded its forms.
+    if (wave.formVersion !== null && wave.formVersion !== offered.version)
+      await activateStoredForm(services, offered.id, wave.formVersion);
+    const questionnaire = services.questionnaires.get(offered.id) ?? offered;
     const response = await this.ctx.services.drafts.find(
       wave.id,
       this.respondentKey(questionnaire.id, anonymous),

@@ -1,8 +1,19 @@
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
 import { dayOf, hourOf } from "../privacy/coarse-time.ts";
+import type { ResponseState } from "../questionnaire/response-flow.ts";
+import type { AnswerValue } from "../questionnaire/types.ts";
 import type { Connection, Db } from "./connection.ts";
-import type { RecordedStep } from "./draft-repository.ts";
-import type { Participant, ParticipantChanges } from "./participant-repository.ts";
+import type { participants } from "./sqlite/schema.ts";
+
+export type Participant = typeof participants.$inferSelect;
+export type ParticipantChanges = Partial<Omit<Participant, "pseudonym" | "updatedAt">>;
+
+/** One step of the flow as stored: the answer given, answers it removed, and where the expert now stands. */
+export interface RecordedStep {
+  saved?: { questionId: string; value: AnswerValue };
+  removed: string[];
+  state: ResponseState;
+}
 
 /**
  * A placeholder bound to its column: drizzle encodes the value (a flag, a time) as the column stores it, but

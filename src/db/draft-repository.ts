@@ -1,10 +1,9 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { ResponseState } from "../questionnaire/response-flow.ts";
 import type { AnswerValue } from "../questionnaire/types.ts";
-import type { AnswerWrites } from "./answer-writes.ts";
+import type { AnswerWrites, Participant, ParticipantChanges, RecordedStep } from "./answer-writes.ts";
 import type { Connection } from "./connection.ts";
 import type { HandledUpdateRepository } from "./handled-update-repository.ts";
-import type { Participant, ParticipantChanges } from "./participant-repository.ts";
 import {
   copyResponse,
   deleteResponse,
@@ -20,13 +19,6 @@ export interface NewResponse {
   respondentKey: string;
   anonymous: boolean;
   source: "telegram" | "paper";
-}
-
-/** One step of the flow as stored: the answer given, answers it removed, and where the expert now stands. */
-export interface RecordedStep {
-  saved?: { questionId: string; value: AnswerValue };
-  removed: string[];
-  state: ResponseState;
 }
 
 /** One answer as the chat stores it: the update it came in, the step, and the chat position it leaves. */

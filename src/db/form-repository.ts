@@ -36,12 +36,12 @@ export class FormRepository {
   install(form: FormToInstall, now: Date): Promise<InstallStatus> {
     const { forms } = this.connection.tables;
     return this.connection.transaction(async (db) => {
-      const status = await this.status(form);
-      if (status === "new")
-        await db
-          .insert(forms)
-          .values({ ...form, installedAt: now })
-          .onConflictDoNothing();
+      const [row] = await db
+        .select()
+        .from(forms)
+        .where(and(eq(forms.formId, form.formId), eq(forms.version, form.version)));
+      const status = statusAgainst(form, row && storedForm(row));
+      if (status === "new") await db.insert(forms).values({ ...form, installedAt: now });
       return status;
     });
   }

@@ -1,4 +1,4 @@
-import { eq, lte, or } from "drizzle-orm";
+import { and, eq, lte, or } from "drizzle-orm";
 import type { Connection } from "./connection.ts";
 
 /** Leases on jobs that one instance runs at a time, however many share the database. */
@@ -24,5 +24,16 @@ export class LeaseRepository {
         .returning({ holder: leases.holder });
       return held.length > 0;
     });
+  }
+
+  /** Gives the lease up at once, if `holder` has it. */
+  async release(name: string, holder: string): Promise<void> {
+    const { leases } = this.connection.tables;
+    await this.connection.use((db) =>
+      db
+        .update(leases)
+        .set({ expiresAt: new Date(0) })
+        .where(and(eq(leases.name, name), eq(leases.holder, holder))),
+    );
   }
 }

@@ -1,11 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { dayOf } from "../privacy/coarse-time.ts";
-import type { AnswerWrites } from "./answer-writes.ts";
+import type { AnswerWrites, Participant, ParticipantChanges } from "./answer-writes.ts";
 import type { Connection } from "./connection.ts";
-import type { participants } from "./sqlite/schema.ts";
-
-export type Participant = typeof participants.$inferSelect;
-export type ParticipantChanges = Partial<Omit<Participant, "pseudonym" | "updatedAt">>;
 
 /**
  * Chat position of each Telegram user, keyed by pseudonym. Read and written on every update. Its times keep

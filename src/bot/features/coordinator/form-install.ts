@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { readXlsForm } from "../../../questionnaire/xlsform/form-reader.ts";
 import type { BotContext } from "../../context.ts";
-import { activateForm } from "./form-activation.ts";
+import { activateForm } from "../../form-activation.ts";
 import { runningText } from "./form-preview.ts";
 import { statusText } from "./form-upload.ts";
 

@@ -1,12 +1,12 @@
 import { Composer, InlineKeyboard } from "grammy";
 import type { Wave } from "../../../db/wave-repository.ts";
 import type { BotContext } from "../../context.ts";
+import { activateStoredForm } from "../../form-activation.ts";
 import { sendInvitations } from "../../invitations/invitation-sender.ts";
 import { ProgressMessage } from "../../invitations/progress-message.ts";
 import { isoDay } from "../../screens/iso-day.ts";
 import { titleOf } from "../../screens/labels.ts";
 import { escapeHtml } from "../../screens/screen.ts";
-import { activateStoredForm } from "./form-activation.ts";
 
 const OPEN_PATTERN = /^wave:open:([A-Za-z0-9_-]+):(\d+)$/;
 const CANCEL = "wave:cancel";

@@ -1,5 +1,5 @@
+import type { Participant } from "../../../db/answer-writes.ts";
 import type { Expert } from "../../../db/expert-repository.ts";
-import type { Participant } from "../../../db/participant-repository.ts";
 import type { StoredResponse } from "../../../db/response-rows.ts";
 import { languageName, type Translate } from "../../../i18n/translator.ts";
 import type { Answers, Questionnaire } from "../../../questionnaire/types.ts";

@@ -1,7 +1,7 @@
-import { storedQuestionnaire } from "../../../interchange/installed-forms.ts";
-import { questionnaireFromForm } from "../../../questionnaire/from-xlsform.ts";
-import type { XlsForm } from "../../../questionnaire/xlsform/form.ts";
-import type { BotServices } from "../../bot-services.ts";
+import { storedQuestionnaire } from "../interchange/installed-forms.ts";
+import { questionnaireFromForm } from "../questionnaire/from-xlsform.ts";
+import type { XlsForm } from "../questionnaire/xlsform/form.ts";
+import type { BotServices } from "./bot-services.ts";
 
 const conversion = (services: BotServices) => ({
   otherLabel: services.translations.inEveryLanguage("other_option"),
