@@ -1,5 +1,6 @@
 import type { SectionOutcome } from "./section-runner.ts";
 import type { AnswerCostResult } from "./sections/answer-cost.ts";
+import type { InstancesResult } from "./sections/instances.ts";
 import type { LoadFigures, ManyExpertsResult } from "./sections/many-experts.ts";
 import type { MemoryResult } from "./sections/memory.ts";
 import type { StartUpResult } from "./sections/start-up.ts";
@@ -9,6 +10,7 @@ import type { Row } from "./table.ts";
 export interface BenchOutcomes {
   machine: { cpus: number; node: string; botScript: string; loadAverageAtStart: number[] };
   manyExperts?: SectionOutcome<ManyExpertsResult>;
+  instances?: SectionOutcome<InstancesResult>;
   answerCost?: SectionOutcome<AnswerCostResult>;
   summary?: SectionOutcome<SummaryAtScaleResult>;
   memory?: SectionOutcome<MemoryResult>;
@@ -24,6 +26,7 @@ export function reportRows(outcomes: BenchOutcomes): Row[] {
       figure: `machine: ${machine.cpus} cores, Node ${machine.node}, load average at start ${machine.loadAverageAtStart.join(" ")}; our bot: ${machine.botScript}`,
     },
     ...(outcomes.manyExperts ? manyExpertsRows(outcomes.manyExperts) : []),
+    ...(outcomes.instances ? instancesRows(outcomes.instances) : []),
     ...(outcomes.answerCost ? answerCostRows(outcomes.answerCost) : []),
     ...(outcomes.summary ? summaryRows(outcomes.summary) : []),
     ...(outcomes.memory ? memoryRows(outcomes.memory) : []),
@@ -98,6 +101,37 @@ function manyExpertsRows(outcome: SectionOutcome<ManyExpertsResult>): Row[] {
       met: many.answersStored === many.answersGiven,
     },
   );
+  return rows;
+}
+
+function instancesRows(outcome: SectionOutcome<InstancesResult>): Row[] {
+  const rows = heading(
+    "1b. Engines and instances: the closed loop by webhook; bot processes, PostgreSQL server, balancer and emulator all on this one machine",
+    outcome,
+  );
+  const result = outcome.result;
+  if (!result) return rows;
+  rows.push({
+    figure: `${result.experts} experts at once, ${result.updatesPerExpert} updates each, the same loop for every run`,
+  });
+  for (const run of result.runs) {
+    rows.push(
+      {
+        figure: `  ${run.label}: ${run.expertsFinished} submitted, ${run.expertsCutByTime} stopped by the time bound`,
+      },
+      ...loadRows(`    ${run.label}`, run.figures.closedLoop, "webhook request"),
+      {
+        figure: `    ${run.label}: answers stored / given`,
+        value: `${run.answers.stored} / ${run.answers.given}`,
+        goal: "equal",
+        met: run.answers.stored === run.answers.given,
+      },
+      {
+        figure: `    ${run.label}: peak VmRSS of the bot process(es), summed`,
+        value: mb(run.figures.peakRssMb ?? Number.NaN),
+      },
+    );
+  }
   return rows;
 }
 

@@ -1,5 +1,6 @@
 import { RESULT_PREFIX, type SectionName } from "./section-protocol.ts";
 import { answerCost } from "./sections/answer-cost.ts";
+import { instances } from "./sections/instances.ts";
 import { manyExperts } from "./sections/many-experts.ts";
 import { memory } from "./sections/memory.ts";
 import { startUp } from "./sections/start-up.ts";
@@ -16,6 +17,7 @@ const sections: Record<SectionName, (options: never) => unknown> = {
   memory,
   summary: summaryAtScale,
   "many-experts": manyExperts,
+  instances,
 };
 
 // Exit through process.exit, so that the bot processes this section started are killed on the way out.

@@ -1,5 +1,12 @@
 /** How bench/run.ts and bench/run-section.ts talk: the section names, and the prefix of the result line. */
-export const SECTION_NAMES = ["start-up", "answer-cost", "memory", "summary", "many-experts"] as const;
+export const SECTION_NAMES = [
+  "start-up",
+  "answer-cost",
+  "memory",
+  "summary",
+  "many-experts",
+  "instances",
+] as const;
 
 export type SectionName = (typeof SECTION_NAMES)[number];
 

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from "node:timers/promises";
 import Database from "better-sqlite3";
 import { Translations } from "../../src/i18n/translator.ts";
 import { BotApiEmulator } from "../../test/emulator/bot-api-emulator.ts";
@@ -70,8 +71,10 @@ const FIRST_PACED_EXPERT_ID = 300_000;
 /** Experts of the paced phase pause 0–2× this before each update. */
 const PACED_THINK_MS = 500;
 const PACED_BUDGET_MS = 30_000;
+/** Only turns an instance that never comes up into an error. */
+const READY_TIMEOUT_MS = 20_000;
 
-interface Phase {
+export interface Phase {
   firstUserId: number;
   experts: number;
   movesOf: (index: number) => readonly Move[];
@@ -87,13 +90,7 @@ interface Phase {
  * closed loop again by webhook, which the emulator feeds as Telegram does: at most 40 requests at a time.
  */
 export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpertsResult> {
-  const t = Translations.load().forLanguage("en");
-  const education = questionnaires.get("education")!;
-  const script = anonymousScript(t, education);
-  const moves: Move[] = script.steps.map((step) =>
-    "press" in step ? { press: step.press } : { text: step.type },
-  );
-  const answerEnds = script.steps.flatMap((step, index) => (step.endsAnswer ? [index] : []));
+  const { moves, answerEnds } = anonymousEducationMoves();
   // Experts × (1 / mean pause) gives the offered rate, as long as the bot answers well within the pause.
   const pacedExperts = Math.round((options.pacedRate * PACED_THINK_MS) / 1000);
   const random = new SeededRandom(7);
@@ -126,16 +123,7 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
       pacedExperts > 0 ? [closed, paced] : [closed],
     );
     const [oursClosed, oursPaced] = ours.loops;
-    const answersGivenIn = (loops: readonly LoopResult[]) =>
-      loops.reduce(
-        (sum, loop) =>
-          sum +
-          loop.completedMoves.reduce(
-            (inLoop, done) => inLoop + answerEnds.filter((index) => index < done).length,
-            0,
-          ),
-        0,
-      );
+    const answersGivenIn = (loops: readonly LoopResult[]) => answersCompleted(loops, answerEnds);
     const answersGiven = answersGivenIn(ours.loops);
     const stored = countStored(databasePath);
     const bare = await underLoad(
@@ -203,39 +191,74 @@ export async function manyExperts(options: ManyExpertsOptions): Promise<ManyExpe
   }
 }
 
-interface BotUnderLoad {
+/** An expert answering the education questionnaire anonymously, as moves; and which moves end an answer. */
+export function anonymousEducationMoves(): { moves: Move[]; answerEnds: number[] } {
+  const t = Translations.load().forLanguage("en");
+  const script = anonymousScript(t, questionnaires.get("education")!);
+  return {
+    moves: script.steps.map((step) => ("press" in step ? { press: step.press } : { text: step.type })),
+    answerEnds: script.steps.flatMap((step, index) => (step.endsAnswer ? [index] : [])),
+  };
+}
+
+/** Answers the experts of these loops completed, by the moves each made. */
+export function answersCompleted(loops: readonly LoopResult[], answerEnds: readonly number[]): number {
+  return loops.reduce(
+    (sum, loop) =>
+      sum +
+      loop.completedMoves.reduce(
+        (inLoop, done) => inLoop + answerEnds.filter((index) => index < done).length,
+        0,
+      ),
+    0,
+  );
+}
+
+export interface BotUnderLoad {
   script: string;
   databasePath: string;
   finalMethod: { message: string; callback: string };
   pressMustChangeScreen: boolean;
   profileDirectory?: string;
   env?: Record<string, string>;
+  /**
+   * Several instances of the bot, each with these variables more (its PORT): started one after the other, each
+   * once it has set its webhook. One instance by default.
+   */
+  instances?: readonly Record<string, string>[];
 }
 
-interface LoadOutcome {
+export interface LoadOutcome {
   loops: LoopResult[];
   peakRssMb: number | undefined;
   botErrors: number;
   botErrorSamples: string[];
 }
 
-/** Starts the bot process against a fresh emulator and runs the phases one after the other. */
-async function underLoad(bot: BotUnderLoad, phases: readonly Phase[]): Promise<LoadOutcome> {
+/** Starts the bot process(es) against a fresh emulator and runs the phases one after the other. */
+export async function underLoad(bot: BotUnderLoad, phases: readonly Phase[]): Promise<LoadOutcome> {
   const emulator = new BotApiEmulator({ maxCallLog: 1000 });
   await emulator.start();
   const hub = activityHub(emulator);
   const ready = probeFirstPoll(emulator);
-  const process = BotProcess.start({
-    script: bot.script,
-    token: emulator.token,
-    apiRoot: emulator.apiRoot,
-    databasePath: bot.databasePath,
-    ...(bot.profileDirectory ? { profileDirectory: bot.profileDirectory } : {}),
-    ...(bot.env ? { env: bot.env } : {}),
-  });
+  const processes: BotProcess[] = [];
+  const output = () => processes.flatMap((process) => process.output).join("\n");
   try {
+    for (const instanceEnv of bot.instances ?? [{}]) {
+      processes.push(
+        BotProcess.start({
+          script: bot.script,
+          token: emulator.token,
+          apiRoot: emulator.apiRoot,
+          databasePath: bot.databasePath,
+          ...(bot.profileDirectory ? { profileDirectory: bot.profileDirectory } : {}),
+          env: { ...bot.env, ...instanceEnv },
+        }),
+      );
+      if (bot.instances) await webhooksSet(emulator, processes.length, output);
+    }
     await ready.catch((error: Error) => {
-      throw new Error(`${error.message}; bot output:\n${process.output.join("\n")}`);
+      throw new Error(`${error.message}; bot output:\n${output()}`);
     });
     const loops: LoopResult[] = [];
     for (const phase of phases) {
@@ -253,19 +276,35 @@ async function underLoad(bot: BotUnderLoad, phases: readonly Phase[]): Promise<L
         }),
       );
     }
+    const peaks = processes.map((process) => process.memory()?.peakRssMb);
     return {
       loops,
-      peakRssMb: process.memory()?.peakRssMb,
-      botErrors: process.errorLines + emulator.internalErrors.length,
-      botErrorSamples: process.output.filter((line) => /"level":[56]\d/.test(line)).slice(0, 3),
+      peakRssMb: peaks.some((peak) => peak === undefined)
+        ? undefined
+        : peaks.reduce((sum: number, peak) => sum + (peak ?? 0), 0),
+      botErrors:
+        processes.reduce((sum, process) => sum + process.errorLines, 0) + emulator.internalErrors.length,
+      botErrorSamples: processes
+        .flatMap((process) => process.output)
+        .filter((line) => /"level":[56]\d/.test(line))
+        .slice(0, 3),
     };
   } finally {
-    await process.stop();
+    for (const process of processes) await process.stop();
     await emulator.close();
   }
 }
 
-function figuresOf(outcome: LoadOutcome): BotFigures {
+/** Waits until `count` instances have set their webhook: the next may start, or the load begin. */
+async function webhooksSet(emulator: BotApiEmulator, count: number, output: () => string): Promise<void> {
+  for (const deadline = performance.now() + READY_TIMEOUT_MS; performance.now() < deadline; ) {
+    if (emulator.calls.filter((call) => call.method === "setWebhook").length >= count) return;
+    await sleep(20);
+  }
+  throw new Error(`instance ${count} did not set its webhook; bot output:\n${output()}`);
+}
+
+export function figuresOf(outcome: LoadOutcome): BotFigures {
   const [closed, paced] = outcome.loops.map((loop) => loadFigures(loop, outcome));
   return {
     closedLoop: closed!,
@@ -288,7 +327,7 @@ function loadFigures(loop: LoopResult, outcome: LoadOutcome): LoadFigures {
   };
 }
 
-function countStored(databasePath: string): { answers: number; submitted: number } {
+export function countStored(databasePath: string): { answers: number; submitted: number } {
   const db = new Database(databasePath, { readonly: true });
   try {
     const answers = db

@@ -75,7 +75,10 @@ export class BotProcess {
       .map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
-  /** Starts the bot; resolves once it has asked the emulator for updates, i.e. it is polling. */
+  /**
+   * Starts the bot; resolves once it has asked the emulator for updates (it is polling) or, by webhook, has set
+   * its webhook (it is listening).
+   */
   async start(): Promise<void> {
     const callsBefore = this.#options.emulator.calls.length;
     let ended: string | undefined;
@@ -90,7 +93,8 @@ export class BotProcess {
     for (const deadline = Date.now() + START_DEADLINE_MS; Date.now() < deadline; ) {
       if (ended) throw new Error(`the bot ended before polling (${ended}):\n${this.output()}`);
       const calls = this.#options.emulator.calls;
-      if (calls.slice(callsBefore).some((call) => call.method === "getUpdates")) return;
+      const ready = (method: string) => method === "getUpdates" || method === "setWebhook";
+      if (calls.slice(callsBefore).some((call) => ready(call.method))) return;
       await sleep(POLL_INTERVAL_MS);
     }
     await this.kill();

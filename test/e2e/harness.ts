@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect } from "vitest";
-import { BotApiEmulator } from "../emulator/bot-api-emulator.ts";
+import { BotApiEmulator, type BotApiEmulatorOptions } from "../emulator/bot-api-emulator.ts";
 import { BotProcess } from "./bot-process.ts";
 
 /** An emulator, a fresh data folder and the bot process that will use them. */
@@ -12,8 +12,8 @@ export interface Harness {
   dataDir: string;
 }
 
-export async function startHarness(name: string): Promise<Harness> {
-  const emulator = new BotApiEmulator({ botUsername: "expert_survey_bot" });
+export async function startHarness(name: string, options: BotApiEmulatorOptions = {}): Promise<Harness> {
+  const emulator = new BotApiEmulator({ botUsername: "expert_survey_bot", ...options });
   await emulator.start();
   const dataDir = mkdtempSync(join(tmpdir(), `survey-e2e-${name}-`));
   return { emulator, dataDir, bot: new BotProcess({ emulator, dataDir }) };
