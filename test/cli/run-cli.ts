@@ -6,14 +6,20 @@ import { formWorkbook } from "../support/form-workbook.ts";
 
 const run = promisify(execFile);
 
-/** Runs the built CLI (`npm run cli -- …`) over the database at `databasePath`. */
+/**
+ * Runs the built CLI (`npm run cli -- …`) over the database at `database`: an SQLite file, or a PostgreSQL
+ * server when it is a `postgres://` URL.
+ */
 export async function runCli(
-  databasePath: string,
+  database: string,
   ...args: string[]
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  const location = database.startsWith("postgres://")
+    ? { DATABASE_URL: database }
+    : { DATABASE_PATH: database };
   try {
     const { stdout, stderr } = await run(process.execPath, ["dist/cli/main.js", ...args], {
-      env: { ...process.env, DATABASE_PATH: databasePath },
+      env: { ...process.env, ...location },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
