@@ -1,5 +1,5 @@
 import { randomBytes, randomInt } from "node:crypto";
-import { and, eq, notInArray, sql } from "drizzle-orm";
+import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import type { SQLiteInsertValue } from "drizzle-orm/sqlite-core";
 import type { Db, Tables } from "./connection.ts";
 import type { responses } from "./sqlite/schema.ts";
@@ -95,7 +95,10 @@ export async function copyResponse(
         eq(answers.responseId, source.id),
         draft.removed.length > 0 ? notInArray(answers.questionId, [...draft.removed]) : undefined,
       ),
-    );
+    )
+    // In one order for every Submit: the tally rows their triggers lock are then taken in the same order,
+    // and two Submits at once on PostgreSQL wait for each other instead of deadlocking.
+    .orderBy(asc(answers.questionId));
   if (kept.length > 0) {
     await db
       .insert(answers)

@@ -161,12 +161,15 @@ export class ResultRepository {
             ? await insertWithRandomId(db, tables, values)
             : await insertResponse(db, tables, { ...values, id: givenId });
         if (!response) throw new Error(`response id ${givenId} is taken`);
-        const rows = Object.entries(given).map(([questionId, value]) => ({
-          responseId: response.id,
-          questionId,
-          value,
-          answeredAt: now,
-        }));
+        // Sorted for the reason `copyResponse` sorts: tally rows locked in one order by every writer.
+        const rows = Object.entries(given)
+          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+          .map(([questionId, value]) => ({
+            responseId: response.id,
+            questionId,
+            value,
+            answeredAt: now,
+          }));
         if (rows.length > 0) await db.insert(tables.answers).values(rows);
         stored.push(response);
       }
