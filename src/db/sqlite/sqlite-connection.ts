@@ -6,7 +6,7 @@ import { scrubWriteAheadLog } from "./wal-scrub.ts";
 
 /** A drizzle query of the better-sqlite3 driver, whose `prepare()` compiles it once. */
 interface Preparable<R> {
-  prepare(): { execute(params: Record<string, unknown>): R };
+  prepare(): { execute(params: Record<string, unknown>): { sync(): R } };
 }
 
 /**
@@ -44,10 +44,12 @@ export class SqliteConnection implements Connection {
 
   prepare<Q extends PromiseLike<unknown>>(_name: string, build: (db: Db) => Q): Prepared<Awaited<Q>> {
     const statement = (build(this.db) as unknown as Preparable<Awaited<Q>>).prepare();
+    // A prepared statement runs to its end synchronously: nothing can slip in while it runs, so it need not
+    // wait for other work, only for a transaction left open across an await (or run inside its own).
     const run = (params: Record<string, unknown>) =>
-      Promise.resolve(statement.execute(params)) as Promise<Awaited<Q>>;
-    // One connection: in a transaction the statement runs in it as it is.
-    return (params, transaction) => (transaction ? run(params) : this.use(() => run(params)));
+      Promise.resolve(statement.execute(params).sync()) as Promise<Awaited<Q>>;
+    return (params, transaction) =>
+      transaction || !this.transactionOpen ? run(params) : this.use(() => run(params));
   }
 
   async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
