@@ -1,5 +1,4 @@
 import Database from "better-sqlite3";
-import pg from "pg";
 
 /**
  * SQLite's result codes for "the database cannot store this now": locked past the busy timeout, read-only,
@@ -35,9 +34,9 @@ export function storageFailureCode(error: unknown): string | undefined {
   let current = error;
   for (let depth = 0; depth <= MAX_CAUSE_DEPTH && current instanceof Error; depth += 1) {
     if (current instanceof Database.SqliteError && SQLITE_CODES.test(current.code)) return current.code;
-    if (current instanceof pg.DatabaseError && current.code && POSTGRES_CODES.test(current.code))
-      return current.code;
     const { code } = current as NodeJS.ErrnoException;
+    // pg's DatabaseError, recognised by its fields: importing `pg` here would load it for SQLite too.
+    if (code && "severity" in current && POSTGRES_CODES.test(code)) return code;
     if (code && NETWORK_CODES.has(code)) return code;
     if (current.message === "Connection terminated unexpectedly") return "CONNECTION_TERMINATED";
     current = current.cause;

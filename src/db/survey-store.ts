@@ -8,7 +8,6 @@ import { HandledUpdateRepository } from "./handled-update-repository.ts";
 import { InvitationRepository } from "./invitation-repository.ts";
 import { LeaseRepository } from "./lease-repository.ts";
 import { ParticipantRepository } from "./participant-repository.ts";
-import { PostgresConnection } from "./postgres/postgres-connection.ts";
 import { QuotaRepository } from "./quota-repository.ts";
 import { ReminderRepository } from "./reminder-repository.ts";
 import { ResultRepository } from "./result-repository.ts";
@@ -90,8 +89,9 @@ export interface StoreLocation {
  * const store = await openStore({ path: ":memory:" });
  */
 export async function openStore(location: StoreLocation): Promise<SurveyStore> {
+  // Loaded only when used: `pg` would lengthen every start on SQLite.
   const connection = location.url
-    ? await PostgresConnection.open(location.url)
+    ? await (await import("./postgres/postgres-connection.ts")).PostgresConnection.open(location.url)
     : new SqliteConnection(openSqlite(location.path));
   return new SurveyStore(connection);
 }
