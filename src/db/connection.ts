@@ -31,6 +31,11 @@ export interface Connection {
    */
   prepare<Q extends PromiseLike<unknown>>(name: string, build: (db: Db) => Q): Prepared<Awaited<Q>>;
   /**
+   * The rows of a query as arrays of the driver's own values, without drizzle's mapping of each row: for
+   * reads of many rows. The values differ by engine (a flag is 1 or true, a JSON column text or parsed).
+   */
+  rows(query: BuiltQuery): Promise<unknown[][]>;
+  /**
    * Runs `work` in one transaction: a throw undoes it all. `work` reaches the database through its `db` only:
    * a repository called inside would wait for this transaction to end.
    */
@@ -50,3 +55,8 @@ export interface Connection {
 
 /** A prepared query: run on its own, or in the transaction whose `db` is given. */
 export type Prepared<R> = (params: Record<string, unknown>, transaction?: Db) => Promise<R>;
+
+/** A query drizzle built, as SQL text and its parameters. */
+export interface BuiltQuery {
+  toSQL(): { sql: string; params: unknown[] };
+}

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/sqlite-core";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
 import type { Connection, Db, Tables } from "./connection.ts";
 import type { NewResponse } from "./draft-repository.ts";
+import { answerValue, flagValue, numberValue } from "./driver-values.ts";
 import {
   formVersionOf,
   insertResponse,
@@ -73,38 +74,41 @@ export class ResultRepository {
     const ranking = alias(answers, "ranking");
     const grouping = alias(answers, "grouping");
     return this.connection.use(async (db) => {
-      const rows = await db
-        .select({
-          anonymous: responses.anonymous,
-          group: grouping.value,
-          questionId: ranking.questionId,
-          ranking: ranking.value,
-          count: count(),
-        })
-        .from(responses)
-        .innerJoin(waves, eq(waves.id, responses.waveId))
-        .innerJoin(
-          ranking,
-          and(eq(ranking.responseId, responses.id), inArray(ranking.questionId, [...rankQuestionIds])),
-        )
-        .leftJoin(
-          grouping,
-          and(eq(grouping.responseId, responses.id), eq(grouping.questionId, groupQuestionId ?? "")),
-        )
-        .where(
-          and(
-            eq(responses.questionnaire, questionnaire),
-            eq(waves.number, wave),
-            isNotNull(responses.submittedAt),
-          ),
-        )
-        .groupBy(responses.anonymous, grouping.value, ranking.questionId, ranking.value);
-      return rows.map((row) => ({
-        anonymous: row.anonymous,
-        group: row.group === null ? undefined : (row.group as AnswerValue),
-        questionId: row.questionId,
-        ranking: row.ranking as AnswerValue,
-        count: row.count,
+      // One row per distinct ranking and group: about one per response.
+      const rows = await this.connection.rows(
+        db
+          .select({
+            anonymous: responses.anonymous,
+            group: grouping.value,
+            questionId: ranking.questionId,
+            ranking: ranking.value,
+            count: count(),
+          })
+          .from(responses)
+          .innerJoin(waves, eq(waves.id, responses.waveId))
+          .innerJoin(
+            ranking,
+            and(eq(ranking.responseId, responses.id), inArray(ranking.questionId, [...rankQuestionIds])),
+          )
+          .leftJoin(
+            grouping,
+            and(eq(grouping.responseId, responses.id), eq(grouping.questionId, groupQuestionId ?? "")),
+          )
+          .where(
+            and(
+              eq(responses.questionnaire, questionnaire),
+              eq(waves.number, wave),
+              isNotNull(responses.submittedAt),
+            ),
+          )
+          .groupBy(responses.anonymous, grouping.value, ranking.questionId, ranking.value),
+      );
+      return rows.map(([anonymous, group, questionId, ranked, counted]) => ({
+        anonymous: flagValue(anonymous),
+        group: group === null ? undefined : answerValue(group),
+        questionId: questionId as string,
+        ranking: answerValue(ranked),
+        count: numberValue(counted),
       }));
     });
   }

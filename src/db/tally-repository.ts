@@ -2,6 +2,7 @@ import { and, count, eq, isNotNull } from "drizzle-orm";
 import type { AnswerValue } from "../questionnaire/types.ts";
 import type { WaveTally } from "../stats/wave-answers.ts";
 import type { Connection } from "./connection.ts";
+import { answerValue, numberValue } from "./driver-values.ts";
 
 /**
  * Tallies of submitted answers per wave, question and distinct value. Triggers in the database keep them
@@ -21,25 +22,28 @@ export class TallyRepository {
         .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)))
         .groupBy(waves.number)
         .orderBy(waves.number);
-      const rows = await db
-        .select({
-          wave: waves.number,
-          questionId: answerTallies.questionId,
-          value: answerTallies.value,
-          count: answerTallies.count,
-        })
-        .from(answerTallies)
-        .innerJoin(waves, eq(waves.id, answerTallies.waveId))
-        .where(eq(waves.questionnaire, questionnaire));
+      // One row per distinct value: a rank question alone has about one per response.
+      const rows = await this.connection.rows(
+        db
+          .select({
+            wave: waves.number,
+            questionId: answerTallies.questionId,
+            value: answerTallies.value,
+            count: answerTallies.count,
+          })
+          .from(answerTallies)
+          .innerJoin(waves, eq(waves.id, answerTallies.waveId))
+          .where(eq(waves.questionnaire, questionnaire)),
+      );
       const byWave = new Map<number, Map<string, { value: AnswerValue; count: number }[]>>(
         respondents.map(({ wave }) => [wave, new Map()]),
       );
-      for (const { wave, questionId, value, count: tallied } of rows) {
-        const questions = byWave.get(wave);
+      for (const [wave, questionId, value, tallied] of rows) {
+        const questions = byWave.get(numberValue(wave));
         if (!questions) continue;
-        const values = questions.get(questionId) ?? [];
-        values.push({ value: JSON.parse(value) as AnswerValue, count: tallied });
-        questions.set(questionId, values);
+        const values = questions.get(questionId as string) ?? [];
+        values.push({ value: answerValue(value), count: numberValue(tallied) });
+        questions.set(questionId as string, values);
       }
       return respondents.map(({ wave, respondents: counted }) => ({
         wave,

@@ -4,7 +4,7 @@ import { dirname, resolve } from "node:path";
 import { promisify } from "node:util";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import type { Connection, Db, Prepared, Tables } from "../connection.ts";
+import type { BuiltQuery, Connection, Db, Prepared, Tables } from "../connection.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
 import * as schema from "./schema.ts";
 
@@ -57,6 +57,11 @@ export class PostgresConnection implements Connection {
     const prepared = (db: Db) => (build(db) as unknown as Preparable<Awaited<Q>>).prepare(name);
     const onPool = prepared(this.db as unknown as Db);
     return (params, transaction) => (transaction ? prepared(transaction) : onPool).execute(params);
+  }
+
+  async rows(query: BuiltQuery): Promise<unknown[][]> {
+    const { sql, params } = query.toSQL();
+    return (await this.queries.query({ text: sql, values: params, rowMode: "array" })).rows;
   }
 
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {

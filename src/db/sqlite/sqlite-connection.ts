@@ -1,4 +1,4 @@
-import type { Connection, Db, Prepared } from "../connection.ts";
+import type { BuiltQuery, Connection, Db, Prepared } from "../connection.ts";
 import { backupSqlite } from "./backup-sqlite.ts";
 import type { SurveyDatabase } from "./open-sqlite.ts";
 import * as schema from "./schema.ts";
@@ -50,6 +50,17 @@ export class SqliteConnection implements Connection {
       Promise.resolve(statement.execute(params).sync()) as Promise<Awaited<Q>>;
     return (params, transaction) =>
       transaction || !this.transactionOpen ? run(params) : this.use(() => run(params));
+  }
+
+  rows(query: BuiltQuery): Promise<unknown[][]> {
+    const { sql, params } = query.toSQL();
+    return this.use(
+      async () =>
+        this.database.$client
+          .prepare(sql)
+          .raw(true)
+          .all(...params) as unknown[][],
+    );
   }
 
   async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
