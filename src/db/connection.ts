@@ -1,8 +1,6 @@
 import type { BaseSQLiteDatabase } from "drizzle-orm/sqlite-core";
 import type * as schema from "./sqlite/schema.ts";
 
-export type Dialect = "sqlite" | "postgres";
-
 /**
  * The tables as repositories see them. Each dialect defines its own (drizzle has no schema shared across
  * dialects); the PostgreSQL tables have the same names, columns and JavaScript types, so SQLite's definition
@@ -18,7 +16,6 @@ export type Db = BaseSQLiteDatabase<"async", unknown, Tables>;
 
 /** One open database, SQLite or PostgreSQL: the only way repositories reach it. */
 export interface Connection {
-  readonly dialect: Dialect;
   readonly tables: Tables;
   /**
    * Runs `work` on its own, never inside a transaction another update has open. Not for the work of a

@@ -1,5 +1,5 @@
 import { answerWrites } from "./answer-writes.ts";
-import type { Connection, Dialect } from "./connection.ts";
+import type { Connection } from "./connection.ts";
 import { ConversationStateRepository } from "./conversation-state-repository.ts";
 import { DraftRepository } from "./draft-repository.ts";
 import { ExpertRepository } from "./expert-repository.ts";
@@ -20,7 +20,6 @@ import { WaveRepository } from "./wave-repository.ts";
 
 /** Every repository over one open database, and what is done to the database as a whole. */
 export class SurveyStore {
-  readonly dialect: Dialect;
   readonly settings: SettingRepository;
   readonly waves: WaveRepository;
   readonly forms: FormRepository;
@@ -38,7 +37,6 @@ export class SurveyStore {
   readonly leases: LeaseRepository;
 
   constructor(private readonly connection: Connection) {
-    this.dialect = connection.dialect;
     this.settings = new SettingRepository(connection);
     this.waves = new WaveRepository(connection);
     this.forms = new FormRepository(connection);

@@ -24,7 +24,6 @@ const LOCK_CONNECTIONS = 40;
  * uses the connection it is given.
  */
 export class PostgresConnection implements Connection {
-  readonly dialect = "postgres";
   readonly tables = schema as unknown as Tables;
   private readonly db: PgDb;
 

@@ -18,7 +18,6 @@ interface Preparable<R> {
  * itself). Uncontended, a query starts synchronously.
  */
 export class SqliteConnection implements Connection {
-  readonly dialect = "sqlite";
   readonly tables = schema;
   private readonly db: Db;
   private running = 0;
