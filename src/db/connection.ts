@@ -28,10 +28,12 @@ export interface Connection {
    */
   prepare<Q extends PromiseLike<unknown>>(name: string, build: (db: Db) => Q): Prepared<Awaited<Q>>;
   /**
-   * The rows of a query as arrays of the driver's own values, without drizzle's mapping of each row: for
-   * reads of many rows. The values differ by engine (a flag is 1 or true, a JSON column text or parsed).
+   * Hands each row of a query to `visit` as an array of the driver's own values, without drizzle's mapping
+   * of each row: for reads of many rows (SQLite streams them, never holding them all). The values differ by
+   * engine (a flag is 1 or true, a JSON column text or parsed). Runs on `db`, the one `use` or a transaction
+   * gives.
    */
-  rows(query: BuiltQuery): Promise<unknown[][]>;
+  eachRow(db: Db, query: BuiltQuery, visit: (row: unknown[]) => void): Promise<void>;
   /**
    * Runs `work` in one transaction: a throw undoes it all. `work` reaches the database through its `db` only:
    * a repository called inside would wait for this transaction to end.
@@ -43,8 +45,12 @@ export interface Connection {
    * person's updates itself (SQLite): there it just runs `work`.
    */
   exclusiveFor<T>(pseudonym: string, work: () => Promise<T>): Promise<T>;
-  /** Rows about a person were erased: no copy of them may stay behind in a log the engine keeps. */
-  erased(): void;
+  /**
+   * Runs `work` in one transaction that erases rows about a person or severs them from their account (a
+   * Submit of an anonymous draft, a withdrawal, a deleted account). Once it ends, nothing the engine keeps
+   * shows which rows it wrote or what it deleted: no copy in a log, no dead row, no order or stamp of its own.
+   */
+  erasing<T>(work: (db: Db) => Promise<T>): Promise<T>;
   /** Writes a consistent copy of the database to `destination` (a file for SQLite, a dump for PostgreSQL). */
   backup(destination: string): Promise<void>;
   close(): Promise<void>;

@@ -121,7 +121,7 @@ export class DraftRepository {
     now: Date,
   ): Promise<void> {
     const { tables } = this.connection;
-    await this.connection.transaction(async (db) => {
+    await this.connection.erasing(async (db) => {
       const draft = await responseById(db, tables, draftId);
       if (!draft) return;
       const { respondentKey, anonymous, removed } = target;
@@ -135,7 +135,6 @@ export class DraftRepository {
       );
       await deleteResponse(db, tables, draftId);
     });
-    this.connection.erased();
   }
 
   async delete(responseId: number): Promise<void> {
@@ -144,8 +143,7 @@ export class DraftRepository {
 
   /** Deletes a draft the expert left for another (switching to anonymous), leaving no copy behind. */
   async discard(responseId: number): Promise<void> {
-    await this.delete(responseId);
-    this.connection.erased();
+    await this.connection.erasing((db) => deleteResponse(db, this.connection.tables, responseId));
   }
 
   hasResponses(respondentKey: string): Promise<boolean> {

@@ -49,10 +49,7 @@ export class ExpertRepository {
   /** Deletes the account, leaving no copy of it in the engine's log. */
   async delete(pseudonym: string): Promise<void> {
     const { experts } = this.connection.tables;
-    const deleted = await this.connection.use((db) =>
-      db.delete(experts).where(eq(experts.pseudonym, pseudonym)).returning({ pseudonym: experts.pseudonym }),
-    );
-    if (deleted.length > 0) this.connection.erased();
+    await this.connection.erasing((db) => db.delete(experts).where(eq(experts.pseudonym, pseudonym)));
   }
 
   /**
@@ -62,7 +59,7 @@ export class ExpertRepository {
    */
   async deleteEverything(pseudonym: string, draftKeys: readonly string[] = []): Promise<number> {
     const { experts, participants, responses } = this.connection.tables;
-    const deleted = await this.connection.transaction(async (db) => {
+    return this.connection.erasing(async (db) => {
       const keys = [pseudonym, ...draftKeys];
       const gone = await db
         .delete(responses)
@@ -72,7 +69,5 @@ export class ExpertRepository {
       await db.delete(participants).where(eq(participants.pseudonym, pseudonym));
       return gone.length;
     });
-    this.connection.erased();
-    return deleted;
   }
 }

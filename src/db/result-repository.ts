@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
-import type { Connection, Db, Tables } from "./connection.ts";
+import type { Connection, Db } from "./connection.ts";
 import type { NewResponse } from "./draft-repository.ts";
 import { answerValue, flagValue, numberValue } from "./driver-values.ts";
 import {
@@ -56,7 +56,7 @@ export class ResultRepository {
     questionnaire: string,
     only: { wave?: number; questionIds?: readonly string[] } = {},
   ): Promise<SubmittedResponse[]> {
-    return this.connection.use((db) => submittedOn(db, this.connection.tables, questionnaire, only));
+    return this.connection.use((db) => submittedOn(this.connection, db, questionnaire, only));
   }
 
   /**
@@ -75,7 +75,9 @@ export class ResultRepository {
     const grouping = alias(answers, "grouping");
     return this.connection.use(async (db) => {
       // One row per distinct ranking and group: about one per response.
-      const rows = await this.connection.rows(
+      const groups: RankingGroup[] = [];
+      await this.connection.eachRow(
+        db,
         db
           .select({
             anonymous: responses.anonymous,
@@ -102,14 +104,16 @@ export class ResultRepository {
             ),
           )
           .groupBy(responses.anonymous, grouping.value, ranking.questionId, ranking.value),
+        ([anonymous, group, questionId, ranked, counted]) =>
+          groups.push({
+            anonymous: flagValue(anonymous),
+            group: group === null ? undefined : answerValue(group),
+            questionId: questionId as string,
+            ranking: answerValue(ranked),
+            count: numberValue(counted),
+          }),
       );
-      return rows.map(([anonymous, group, questionId, ranked, counted]) => ({
-        anonymous: flagValue(anonymous),
-        group: group === null ? undefined : answerValue(group),
-        questionId: questionId as string,
-        ranking: answerValue(ranked),
-        count: numberValue(counted),
-      }));
+      return groups;
     });
   }
 
@@ -123,7 +127,7 @@ export class ResultRepository {
         .from(responses)
         .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)));
       const origins = new Map(rows.map((origin) => [String(origin.id), origin]));
-      return (await submittedOn(db, tables, questionnaire)).flatMap((record) => {
+      return (await submittedOn(this.connection, db, questionnaire)).flatMap((record) => {
         const origin = origins.get(record.respondentId);
         return origin ? [{ ...record, ...origin }] : [];
       });
@@ -191,32 +195,46 @@ export class ResultRepository {
 }
 
 async function submittedOn(
+  connection: Connection,
   db: Db,
-  { responses, waves, answers }: Tables,
   questionnaire: string,
   only: { wave?: number; questionIds?: readonly string[] } = {},
 ): Promise<SubmittedResponse[]> {
+  const { responses, waves, answers } = connection.tables;
   const submittedHere = and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt));
-  const rows = await db
-    .select({ id: responses.id, anonymous: responses.anonymous, wave: waves.number })
-    .from(responses)
-    .innerJoin(waves, eq(waves.id, responses.waveId))
-    .where(and(submittedHere, only.wave === undefined ? undefined : eq(waves.number, only.wave)))
-    .orderBy(asc(waves.number), asc(responses.id));
   const byId = new Map<number, SubmittedResponse>();
-  for (const { id, anonymous, wave } of rows) {
-    byId.set(id, { respondentId: String(id), wave, anonymous, answers: {} });
-  }
-  const answerRows = await db
-    .select({ responseId: answers.responseId, questionId: answers.questionId, value: answers.value })
-    .from(answers)
-    .innerJoin(responses, eq(responses.id, answers.responseId))
-    .where(
-      and(submittedHere, only.questionIds ? inArray(answers.questionId, [...only.questionIds]) : undefined),
-    );
-  for (const { responseId, questionId, value } of answerRows) {
-    const record = byId.get(responseId);
-    if (record) (record.answers as Record<string, AnswerValue>)[questionId] = value as AnswerValue;
-  }
+  await connection.eachRow(
+    db,
+    db
+      .select({ id: responses.id, anonymous: responses.anonymous, wave: waves.number })
+      .from(responses)
+      .innerJoin(waves, eq(waves.id, responses.waveId))
+      .where(and(submittedHere, only.wave === undefined ? undefined : eq(waves.number, only.wave)))
+      .orderBy(asc(waves.number), asc(responses.id)),
+    ([id, anonymous, wave]) => {
+      const key = numberValue(id);
+      byId.set(key, {
+        respondentId: String(key),
+        wave: numberValue(wave),
+        anonymous: flagValue(anonymous),
+        answers: {},
+      });
+    },
+  );
+  // Every answer of every response: millions of rows in a large study, read without drizzle's row mapping.
+  await connection.eachRow(
+    db,
+    db
+      .select({ responseId: answers.responseId, questionId: answers.questionId, value: answers.value })
+      .from(answers)
+      .innerJoin(responses, eq(responses.id, answers.responseId))
+      .where(
+        and(submittedHere, only.questionIds ? inArray(answers.questionId, [...only.questionIds]) : undefined),
+      ),
+    ([responseId, questionId, value]) => {
+      const record = byId.get(numberValue(responseId));
+      if (record) (record.answers as Record<string, AnswerValue>)[questionId as string] = answerValue(value);
+    },
+  );
   return [...byId.values()];
 }

@@ -1,5 +1,5 @@
 import { and, eq, isNotNull, notLike } from "drizzle-orm";
-import type { Connection } from "./connection.ts";
+import type { Connection, Db } from "./connection.ts";
 import {
   copyResponse,
   deleteResponse,
@@ -53,8 +53,8 @@ export class SubmissionRepository {
   async seal(draftId: number, sealing: { receiptHash: string; marker: string; day: Date }): Promise<boolean> {
     const { receiptHash, marker, day } = sealing;
     const { tables } = this.connection;
-    const sealed = await this.connection
-      .transaction(async (db) => {
+    return this.connection
+      .erasing(async (db) => {
         const draft = await responseById(db, tables, draftId);
         if (!draft) return false;
         await copyResponse(
@@ -72,8 +72,6 @@ export class SubmissionRepository {
         if (error instanceof DraftGone) return false;
         throw error;
       });
-    this.connection.erased();
-    return sealed;
   }
 
   /**
@@ -88,7 +86,7 @@ export class SubmissionRepository {
   ): Promise<StoredResponse | undefined> {
     const { tables } = this.connection;
     const { responses, submissions } = tables;
-    const reopened = await this.connection.transaction(async (db) => {
+    return this.connection.erasing(async (db) => {
       const sealed = await responseById(db, tables, responseId);
       if (!sealed) return undefined;
       const [existing] = await db
@@ -107,18 +105,15 @@ export class SubmissionRepository {
       await db.delete(submissions).where(eq(submissions.marker, draft.marker));
       return copy;
     });
-    this.connection.erased();
-    return reopened;
   }
 
   /** Deletes a sealed response at its receipt holder's request, with the account's marker. */
   async withdraw(responseId: number, marker: string): Promise<void> {
     const { tables } = this.connection;
-    await this.connection.transaction(async (db) => {
+    await this.connection.erasing(async (db) => {
       await deleteResponse(db, tables, responseId);
       await db.delete(tables.submissions).where(eq(tables.submissions.marker, marker));
     });
-    this.connection.erased();
   }
 
   /** Whether the account behind `marker` has submitted in the marker's wave. */
@@ -149,8 +144,8 @@ export class SubmissionRepository {
    */
   async sealLegacyAnonymous(markerOf: (anonymousKey: string, waveId: number) => string): Promise<number> {
     const { responses, submissions } = this.connection.tables;
-    const sealed = await this.connection.transaction(async (db) => {
-      const legacy = await db
+    const legacyOn = (db: Db) =>
+      db
         .select({ id: responses.id, waveId: responses.waveId, respondentKey: responses.respondentKey })
         .from(responses)
         .where(
@@ -161,6 +156,10 @@ export class SubmissionRepository {
             eq(responses.source, "telegram"),
           ),
         );
+    // Looked for first: every start runs this, and an erasing transaction rewrites tables on PostgreSQL.
+    if ((await this.connection.use(legacyOn)).length === 0) return 0;
+    return this.connection.erasing(async (db) => {
+      const legacy = await legacyOn(db);
       for (const { id, waveId, respondentKey } of legacy) {
         await db
           .insert(submissions)
@@ -170,7 +169,5 @@ export class SubmissionRepository {
       }
       return legacy.length;
     });
-    if (sealed > 0) this.connection.erased();
-    return sealed;
   }
 }

@@ -23,7 +23,11 @@ export class TallyRepository {
         .groupBy(waves.number)
         .orderBy(waves.number);
       // One row per distinct value: a rank question alone has about one per response.
-      const rows = await this.connection.rows(
+      const byWave = new Map<number, Map<string, { value: AnswerValue; count: number }[]>>(
+        respondents.map(({ wave }) => [wave, new Map()]),
+      );
+      await this.connection.eachRow(
+        db,
         db
           .select({
             wave: waves.number,
@@ -34,17 +38,14 @@ export class TallyRepository {
           .from(answerTallies)
           .innerJoin(waves, eq(waves.id, answerTallies.waveId))
           .where(eq(waves.questionnaire, questionnaire)),
+        ([wave, questionId, value, tallied]) => {
+          const questions = byWave.get(numberValue(wave));
+          if (!questions) return;
+          const values = questions.get(questionId as string) ?? [];
+          values.push({ value: answerValue(value), count: numberValue(tallied) });
+          questions.set(questionId as string, values);
+        },
       );
-      const byWave = new Map<number, Map<string, { value: AnswerValue; count: number }[]>>(
-        respondents.map(({ wave }) => [wave, new Map()]),
-      );
-      for (const [wave, questionId, value, tallied] of rows) {
-        const questions = byWave.get(numberValue(wave));
-        if (!questions) continue;
-        const values = questions.get(questionId as string) ?? [];
-        values.push({ value: answerValue(value), count: numberValue(tallied) });
-        questions.set(questionId as string, values);
-      }
       return respondents.map(({ wave, respondents: counted }) => ({
         wave,
         respondents: counted,

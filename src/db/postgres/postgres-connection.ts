@@ -6,6 +6,7 @@ import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { BuiltQuery, Connection, Db, Prepared, Tables } from "../connection.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
+import { lockPersonTables, rewritePersonTables } from "./rewrite-person-tables.ts";
 import * as schema from "./schema.ts";
 
 type PgDb = NodePgDatabase<typeof schema>;
@@ -13,6 +14,11 @@ type PgDb = NodePgDatabase<typeof schema>;
 /** A drizzle query of node-postgres, prepared under a name the server keeps per connection. */
 interface Preparable<R> {
   prepare(name: string): { execute(params: Record<string, unknown>): Promise<R> };
+}
+
+/** What a drizzle node-postgres database holds: the pool, or in a transaction the pool's client it runs on. */
+interface DrizzleSession {
+  session: { client: pg.Pool | pg.PoolClient };
 }
 
 /** Connections for queries; each update in progress holds one more, for its person's lock, from `locks`. */
@@ -58,9 +64,11 @@ export class PostgresConnection implements Connection {
     return (params, transaction) => (transaction ? prepared(transaction) : onPool).execute(params);
   }
 
-  async rows(query: BuiltQuery): Promise<unknown[][]> {
+  async eachRow(db: Db, query: BuiltQuery, visit: (row: unknown[]) => void): Promise<void> {
     const { sql, params } = query.toSQL();
-    return (await this.queries.query({ text: sql, values: params, rowMode: "array" })).rows;
+    const { client } = (db as unknown as DrizzleSession).session;
+    const { rows } = await client.query<unknown[]>({ text: sql, values: params, rowMode: "array" });
+    for (const row of rows) visit(row);
   }
 
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -92,8 +100,18 @@ export class PostgresConnection implements Connection {
     }
   }
 
-  /** PostgreSQL's own write-ahead log is the server's: a deployment archives or drops it by its policy. */
-  erased(): void {}
+  /**
+   * The person tables are locked first and rewritten last (`rewritePersonTables`). PostgreSQL's own
+   * write-ahead log is the server's: a deployment archives or recycles it by its policy.
+   */
+  erasing<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    return this.transaction(async (db) => {
+      await lockPersonTables(db);
+      const result = await work(db);
+      await rewritePersonTables(db);
+      return result;
+    });
+  }
 
   /**
    * Runs `pg_dump` (custom format, what `pg_restore` reads) into `destination`, through a partial file renamed

@@ -51,15 +51,14 @@ export class SqliteConnection implements Connection {
       transaction || !this.transactionOpen ? run(params) : this.use(() => run(params));
   }
 
-  rows(query: BuiltQuery): Promise<unknown[][]> {
+  /** `db` stands for the hold its caller has (`use` or a transaction) on the one connection. */
+  async eachRow(_db: Db, query: BuiltQuery, visit: (row: unknown[]) => void): Promise<void> {
     const { sql, params } = query.toSQL();
-    return this.use(
-      async () =>
-        this.database.$client
-          .prepare(sql)
-          .raw(true)
-          .all(...params) as unknown[][],
-    );
+    for (const row of this.database.$client
+      .prepare(sql)
+      .raw(true)
+      .iterate(...params))
+      visit(row as unknown[]);
   }
 
   async transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
@@ -93,8 +92,16 @@ export class SqliteConnection implements Connection {
     return work();
   }
 
-  erased(): void {
-    scrubWriteAheadLog(this.database.$client);
+  /**
+   * `secure_delete` overwrites what the transaction deletes, and the tables it writes are WITHOUT ROWID with
+   * random keys; what is left is the write-ahead log, emptied once the transaction ends, whichever way.
+   */
+  async erasing<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    try {
+      return await this.transaction(work);
+    } finally {
+      scrubWriteAheadLog(this.database.$client);
+    }
   }
 
   backup(destination: string): Promise<void> {
