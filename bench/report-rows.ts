@@ -3,6 +3,7 @@ import type { AnswerCostResult } from "./sections/answer-cost.ts";
 import type { InstancesResult } from "./sections/instances.ts";
 import type { LoadFigures, ManyExpertsResult } from "./sections/many-experts.ts";
 import type { MemoryResult } from "./sections/memory.ts";
+import type { SealCostResult } from "./sections/seal-cost.ts";
 import type { StartUpResult } from "./sections/start-up.ts";
 import type { SummaryAtScaleResult } from "./sections/summary-at-scale.ts";
 import type { Row } from "./table.ts";
@@ -11,6 +12,7 @@ export interface BenchOutcomes {
   machine: { cpus: number; node: string; botScript: string; loadAverageAtStart: number[] };
   manyExperts?: SectionOutcome<ManyExpertsResult>;
   instances?: SectionOutcome<InstancesResult>;
+  sealCost?: SectionOutcome<SealCostResult>;
   answerCost?: SectionOutcome<AnswerCostResult>;
   summary?: SectionOutcome<SummaryAtScaleResult>;
   memory?: SectionOutcome<MemoryResult>;
@@ -27,6 +29,7 @@ export function reportRows(outcomes: BenchOutcomes): Row[] {
     },
     ...(outcomes.manyExperts ? manyExpertsRows(outcomes.manyExperts) : []),
     ...(outcomes.instances ? instancesRows(outcomes.instances) : []),
+    ...(outcomes.sealCost ? sealCostRows(outcomes.sealCost) : []),
     ...(outcomes.answerCost ? answerCostRows(outcomes.answerCost) : []),
     ...(outcomes.summary ? summaryRows(outcomes.summary) : []),
     ...(outcomes.memory ? memoryRows(outcomes.memory) : []),
@@ -131,6 +134,20 @@ function instancesRows(outcome: SectionOutcome<InstancesResult>): Row[] {
         value: mb(run.figures.peakRssMb ?? Number.NaN),
       },
     );
+  }
+  return rows;
+}
+
+function sealCostRows(outcome: SectionOutcome<SealCostResult>): Row[] {
+  const rows = heading(
+    "1c. An anonymous Submit as the study grows: the seal's transaction in process; the PostgreSQL server on this machine",
+    outcome,
+  );
+  for (const run of outcome.result?.runs ?? []) {
+    rows.push({
+      figure: `${run.engine}, ${run.responses.toLocaleString("en")} responses stored (${run.answers.toLocaleString("en")} answers), median`,
+      value: `${ms0(run.medianMs)} ms`,
+    });
   }
   return rows;
 }

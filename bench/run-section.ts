@@ -3,6 +3,7 @@ import { answerCost } from "./sections/answer-cost.ts";
 import { instances } from "./sections/instances.ts";
 import { manyExperts } from "./sections/many-experts.ts";
 import { memory } from "./sections/memory.ts";
+import { sealCost } from "./sections/seal-cost.ts";
 import { startUp } from "./sections/start-up.ts";
 import { summaryAtScale } from "./sections/summary-at-scale.ts";
 
@@ -18,6 +19,7 @@ const sections: Record<SectionName, (options: never) => unknown> = {
   summary: summaryAtScale,
   "many-experts": manyExperts,
   instances,
+  "seal-cost": sealCost,
 };
 
 // Exit through process.exit, so that the bot processes this section started are killed on the way out.

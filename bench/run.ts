@@ -9,7 +9,7 @@ import { renderTable } from "./table.ts";
 
 /**
  * `npm run bench [-- --experts 1000 --memory-experts 10000 --responses 100000 --paced-rate 100
- *   --only many-experts,instances,summary,memory,answer-cost,start-up --profile DIR --bot-script dist/main.js]`
+ *   --only many-experts,instances,seal-cost,summary,memory,answer-cost,start-up --profile DIR --bot-script dist/main.js]`
  * Runs each section in its own process, prints a table and, last, one JSON line with every figure.
  * --profile writes V8 CPU profiles of our bot (under load, and at each start-up) into DIR; read them with
  * `tsx bench/profile-summary.ts DIR/<file>.cpuprofile`. --bot-script runs another entry point of our bot: a
@@ -72,6 +72,7 @@ const instances = await run(
   { experts: Math.min(experts, 60), budgetMs: instancesBudgetMs, botScript },
   3 * (instancesBudgetMs * 1.4 + 20_000),
 );
+const sealCost = await run("seal-cost", { sizes: [100, 1000, 5000], repetitions: 5 }, 120_000);
 const summary = await run("summary", { responses, repetitions: 3, budgetMs: 20_000 }, 100_000);
 const memory = await run("memory", { experts: memoryExperts, budgetMs: 45_000, botScript }, 75_000);
 const answerCost = await run("answer-cost", { repetitions: 200, budgetMs: 10_000 }, 30_000);
@@ -81,6 +82,7 @@ const outcomes = {
   machine,
   ...(manyExperts ? { manyExperts } : {}),
   ...(instances ? { instances } : {}),
+  ...(sealCost ? { sealCost } : {}),
   ...(answerCost ? { answerCost } : {}),
   ...(summary ? { summary } : {}),
   ...(memory ? { memory } : {}),

@@ -6,6 +6,7 @@ export const SECTION_NAMES = [
   "summary",
   "many-experts",
   "instances",
+  "seal-cost",
 ] as const;
 
 export type SectionName = (typeof SECTION_NAMES)[number];
