@@ -9,7 +9,8 @@ import { freshPostgresDatabase, type PostgresDatabase } from "../support/postgre
 
 const database = await freshPostgresDatabase();
 
-const PERSON_TABLES = ["responses", "answers", "submissions", "answer_tallies", "participants"];
+/** The tables an anonymous Submit writes to. */
+const SUBMIT_TABLES = ["responses", "answers", "submissions", "answer_tallies"];
 
 /**
  * What whoever holds a PostgreSQL database finds after anonymous Submits, with superuser rights and the
@@ -70,8 +71,17 @@ describe.skipIf(!database)("anonymous Submits on PostgreSQL, as the database's h
 
   const query = async (text: string) => (await admin.query(text)).rows;
 
+  /** Every file of the database's tables and indexes, as the server has them after a checkpoint. */
+  async function databaseFiles(): Promise<Buffer[]> {
+    await query("checkpoint");
+    const [{ directory }] = await query("select current_setting('data_directory') as directory");
+    const [{ oid }] = await query("select oid from pg_database where datname = current_database()");
+    const folder = join(directory, "base", String(oid));
+    return readdirSync(folder).map((name) => readFileSync(join(folder, name)));
+  }
+
   it("finds every row of the tables a Submit writes stamped by one transaction", async () => {
-    for (const table of PERSON_TABLES) {
+    for (const table of SUBMIT_TABLES) {
       const stamps = await query(`select distinct xmin::text as stamp from ${table}`);
       expect(stamps, table).toHaveLength(1);
     }
@@ -87,14 +97,25 @@ describe.skipIf(!database)("anonymous Submits on PostgreSQL, as the database's h
   });
 
   it("finds no sealed draft's key in any file of the database, dead rows and indexes included", async () => {
-    await query("checkpoint");
-    const [{ directory }] = await query("select current_setting('data_directory') as directory");
-    const [{ oid }] = await query("select oid from pg_database where datname = current_database()");
-    const folder = join(directory, "base", String(oid));
-    const files = readdirSync(folder).map((name) => readFileSync(join(folder, name)));
+    const files = await databaseFiles();
     expect(files.some((bytes) => bytes.includes("typed by expert 0"))).toBe(true);
     for (const key of draftKeys) {
       expect(files.filter((bytes) => bytes.includes(key))).toHaveLength(0);
+    }
+  });
+
+  it("finds no trace of an erased account's names in any file of the database", async () => {
+    await store.experts.enrol("pseudonym-of-leaver", { telegramId: 7_770_001, language: "en" }, new Date());
+    await store.experts.update("pseudonym-of-leaver", { firstName: "Zhanargul", lastName: "Leaverova" });
+    await store.participants.findOrCreate("pseudonym-of-leaver", new Date());
+    expect((await databaseFiles()).some((bytes) => bytes.includes("Leaverova"))).toBe(true);
+    await store.experts.deleteEverything("pseudonym-of-leaver");
+    const files = await databaseFiles();
+    for (const trace of ["Leaverova", "Zhanargul", "pseudonym-of-leaver"]) {
+      expect(
+        files.filter((bytes) => bytes.includes(trace)),
+        trace,
+      ).toHaveLength(0);
     }
   });
 

@@ -3,21 +3,19 @@ import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Db } from "../connection.ts";
 
 /**
- * The tables that hold people and their answers, each with the order its rows are written back in: keys
- * that are random or keyed hashes (response ids, markers, pseudonyms), or that say nothing about time.
- * Listed so that every table referencing another is in the list with it (one TRUNCATE takes them all).
+ * The tables that hold people and their answers, each with the order its rows are written back in (keys that
+ * are random or keyed hashes, or say nothing about time), the tables that must be truncated with it (a
+ * foreign key between them), and whether the tally triggers fire on it.
  */
 const PERSON_TABLES = [
-  { name: "responses", order: "id" },
-  { name: "answers", order: "response_id, question_id" },
-  { name: "submissions", order: "marker" },
-  { name: "answer_tallies", order: "wave_id, question_id, value" },
-  { name: "experts", order: "pseudonym" },
-  { name: "invitations", order: "wave_id, expert" },
-  { name: "participants", order: "pseudonym" },
+  { name: "responses", order: "id", with: ["answers"], triggers: true },
+  { name: "answers", order: "response_id, question_id", with: ["responses"], triggers: true },
+  { name: "submissions", order: "marker", with: [], triggers: false },
+  { name: "answer_tallies", order: "wave_id, question_id, value", with: [], triggers: false },
+  { name: "experts", order: "pseudonym", with: ["invitations"], triggers: false },
+  { name: "invitations", order: "wave_id, expert", with: ["experts"], triggers: false },
+  { name: "participants", order: "pseudonym", with: [], triggers: false },
 ] as const;
-
-const names = PERSON_TABLES.map(({ name }) => name).join(", ");
 
 function execute(db: Db, statement: string) {
   return (db as unknown as NodePgDatabase).execute(sql.raw(statement));
@@ -73,22 +71,36 @@ function postgresCode(error: unknown): string | undefined {
 }
 
 /**
- * Writes every row of the person tables anew, in key order, inside the caller's transaction. A PostgreSQL
+ * Writes every row of the person tables this transaction changed anew, in key order, inside it. A PostgreSQL
  * heap keeps rows in the order they were written (`ctid`), stamps each with the transaction that wrote it
  * (`xmin`), and leaves deleted rows in its pages until vacuumed and overwritten: rows a Submit wrote would
  * share one stamp and sit together at the end, next to the dead draft they came from. Rewritten, every row
- * carries this transaction's stamp, lies in the order of its key, and the old files with their dead rows are
- * unlinked when the transaction commits. The tally triggers stay off while the rows, tallies included, are
- * copied back as they were.
+ * of such a table carries this transaction's stamp and lies in the order of its key, and the old files with
+ * their dead rows are unlinked when the transaction commits. The rows wait in temporary tables the session
+ * keeps (emptied at every commit); the tally triggers stay off while rows and tallies are copied back as
+ * they were.
  */
 export async function rewritePersonTables(db: Db): Promise<void> {
-  for (const { name } of PERSON_TABLES) {
-    await execute(db, `create temporary table kept_${name} on commit drop as select * from ${name}`);
+  const { rows } = await execute(
+    db,
+    "select relname from pg_stat_xact_user_tables where n_tup_ins + n_tup_upd + n_tup_del > 0",
+  );
+  const changed = new Set(rows.map((row) => String(row.relname)));
+  const tables = PERSON_TABLES.filter(
+    ({ name, with: bound }) => changed.has(name) || bound.some((other) => changed.has(other)),
+  );
+  if (tables.length === 0) return;
+  for (const { name } of tables) {
+    await execute(
+      db,
+      `create temporary table if not exists kept_${name} (like ${name}) on commit delete rows`,
+    );
+    await execute(db, `insert into kept_${name} select * from ${name}`);
   }
-  await execute(db, `truncate ${names}`);
-  for (const { name, order } of PERSON_TABLES) {
-    await execute(db, `alter table ${name} disable trigger user`);
+  await execute(db, `truncate ${tables.map(({ name }) => name).join(", ")}`);
+  for (const { name, order, triggers } of tables) {
+    if (triggers) await execute(db, `alter table ${name} disable trigger user`);
     await execute(db, `insert into ${name} select * from kept_${name} order by ${order}`);
-    await execute(db, `alter table ${name} enable trigger user`);
+    if (triggers) await execute(db, `alter table ${name} enable trigger user`);
   }
 }
