@@ -18,7 +18,8 @@ const translations = Translations.load();
  * The store a test bot runs on: SQLite (`db`), or a fresh PostgreSQL database when the test project runs the
  * file on PostgreSQL (TEST_DATABASE=postgres), closed and dropped when the test ends.
  */
-async function storeFor(db: SurveyDatabase): Promise<SurveyStore> {
+async function storeFor(db: SurveyDatabase, postgresUrl?: string): Promise<SurveyStore> {
+  if (postgresUrl) return openStore({ url: postgresUrl, path: "" });
   if (process.env.TEST_DATABASE !== "postgres") return new SurveyStore(new SqliteConnection(db));
   const database = await freshPostgresDatabase();
   if (!database) throw new Error("TEST_DATABASE=postgres, but the test cluster did not start");
@@ -47,13 +48,15 @@ export async function createTestBot(
     firstId?: number;
     logger?: Logger;
     storageFailures?: Partial<StorageFailureOptions>;
+    /** A PostgreSQL database to run on in either test project (a test of PostgreSQL itself owns it). */
+    postgresUrl?: string;
   } = {},
 ) {
   const telegram = new FakeTelegram(options.firstId);
   const token = options.server?.token ?? "123:test";
   const client = options.server ? { apiRoot: options.server.apiRoot } : { fetch: telegram.fetch as never };
   const db: SurveyDatabase = openSqlite(options.databasePath ?? ":memory:");
-  const store = await storeFor(db);
+  const store = await storeFor(db, options.postgresUrl);
   const services = await createServices({
     store,
     questionnaires,

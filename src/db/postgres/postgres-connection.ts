@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import type { BuiltQuery, Connection, Db, Prepared, Tables } from "../connection.ts";
+import { againOnEndedSession, retryEndedSessions } from "./ended-sessions.ts";
 import { migratePostgres } from "./migrate-postgres.ts";
 import { lockPersonTables, rewritePersonTables } from "./rewrite-person-tables.ts";
 import * as schema from "./schema.ts";
@@ -45,6 +46,10 @@ export class PostgresConnection implements Connection {
   static async open(url: string): Promise<PostgresConnection> {
     const queries = new pg.Pool({ connectionString: url, max: QUERY_CONNECTIONS });
     const locks = new pg.Pool({ connectionString: url, max: LOCK_CONNECTIONS });
+    // An idle connection the server closed (a restart, an administrator): the pool drops it and opens
+    // another when needed. Unheard, the pool's error event would end the process.
+    for (const pool of [queries, locks]) pool.on("error", () => {});
+    retryEndedSessions(queries, QUERY_CONNECTIONS + 1);
     try {
       await migratePostgres(queries);
     } catch (error) {
@@ -71,8 +76,11 @@ export class PostgresConnection implements Connection {
     for (const row of rows) visit(row);
   }
 
+  /** A transaction that met a session the server had ended ran nothing: it runs again on another. */
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(tx as unknown as Db));
+    return againOnEndedSession(QUERY_CONNECTIONS + 1, () =>
+      this.db.transaction((tx) => work(tx as unknown as Db)),
+    );
   }
 
   /**
@@ -82,22 +90,37 @@ export class PostgresConnection implements Connection {
    * it; the locks' own pool keeps queries from waiting behind held locks.
    */
   async exclusiveFor<T>(pseudonym: string, work: () => Promise<T>): Promise<T> {
-    const client = await this.locks.connect();
+    const client = await this.lockedClient(pseudonym);
     let broken: Error | undefined;
+    // The server may close this connection while `work` runs: the unlock below then fails and the pool
+    // discards the connection. Unheard, the connection's error event would end the process.
+    const lost = (error: Error) => {
+      broken = error;
+    };
+    client.on("error", lost);
     try {
-      await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [pseudonym]);
-      try {
-        return await work();
-      } finally {
-        await client
-          .query("select pg_advisory_unlock(hashtextextended($1, 0))", [pseudonym])
-          .catch((error) => {
-            broken = error as Error;
-          });
-      }
+      return await work();
     } finally {
+      await client.query("select pg_advisory_unlock(hashtextextended($1, 0))", [pseudonym]).catch((error) => {
+        broken = error as Error;
+      });
+      client.off("error", lost);
       client.release(broken);
     }
+  }
+
+  /** A connection of the locks' pool holding `pseudonym`'s lock; one the server had ended is dropped. */
+  private lockedClient(pseudonym: string): Promise<pg.PoolClient> {
+    return againOnEndedSession(LOCK_CONNECTIONS + 1, async () => {
+      const client = await this.locks.connect();
+      try {
+        await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [pseudonym]);
+        return client;
+      } catch (error) {
+        client.release(error as Error);
+        throw error;
+      }
+    });
   }
 
   /**

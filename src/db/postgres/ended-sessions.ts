@@ -1,0 +1,47 @@
+import type pg from "pg";
+
+/**
+ * PostgreSQL's admin_shutdown: the server ended the session (an administrator, a restart, a failover)
+ * and ran nothing more of it. A connection that sat idle in a pool meanwhile fails its next statement so.
+ */
+const SESSION_ENDED = "57P01";
+
+/** drizzle wraps a driver's error in its own; a few levels of `cause` are enough to reach it. */
+const MAX_CAUSE_DEPTH = 4;
+
+function endedSession(error: unknown): boolean {
+  let current = error;
+  for (let depth = 0; depth <= MAX_CAUSE_DEPTH && current instanceof Error; depth += 1) {
+    if ((current as { code?: string }).code === SESSION_ENDED) return true;
+    current = current.cause;
+  }
+  return false;
+}
+
+/**
+ * Runs `work` again, up to `attempts` times in all, while it fails on a session the server had ended: the
+ * pool has dropped that connection by then, and nothing of the work ran or committed on it. Any other error
+ * is thrown at once.
+ */
+export async function againOnEndedSession<T>(attempts: number, work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (attempt >= attempts || !endedSession(error)) throw error;
+    }
+  }
+}
+
+/**
+ * Makes every statement the pool runs by itself (drizzle's queries outside transactions) go to another
+ * connection when the one it took had been ended by the server, so that a restart of the server costs no
+ * update its answer: each such connection fails once and is dropped.
+ */
+export function retryEndedSessions(pool: pg.Pool, attempts: number): void {
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) =>
+    typeof args.at(-1) === "function"
+      ? query(...args)
+      : againOnEndedSession(attempts, () => query(...args) as Promise<unknown>)) as typeof pool.query;
+}
