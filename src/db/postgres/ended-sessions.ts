@@ -1,22 +1,11 @@
 import type pg from "pg";
+import { postgresCode } from "./postgres-code.ts";
 
 /**
  * PostgreSQL's admin_shutdown: the server ended the session (an administrator, a restart, a failover)
  * and ran nothing more of it. A connection that sat idle in a pool meanwhile fails its next statement so.
  */
 const SESSION_ENDED = "57P01";
-
-/** drizzle wraps a driver's error in its own; a few levels of `cause` are enough to reach it. */
-const MAX_CAUSE_DEPTH = 4;
-
-function endedSession(error: unknown): boolean {
-  let current = error;
-  for (let depth = 0; depth <= MAX_CAUSE_DEPTH && current instanceof Error; depth += 1) {
-    if ((current as { code?: string }).code === SESSION_ENDED) return true;
-    current = current.cause;
-  }
-  return false;
-}
 
 /**
  * Runs `work` again, up to `attempts` times in all, while it fails on a session the server had ended: the
@@ -28,7 +17,7 @@ export async function againOnEndedSession<T>(attempts: number, work: () => Promi
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || !endedSession(error)) throw error;
+      if (attempt >= attempts || postgresCode(error) !== SESSION_ENDED) throw error;
     }
   }
 }

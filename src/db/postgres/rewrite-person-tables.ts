@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { NodePgDatabase } from "drizzle-orm/node-postgres";
 import type { Db } from "../connection.ts";
+import { postgresCode } from "./postgres-code.ts";
 
 /**
  * The tables that hold people and their answers, each with the order its rows are written back in (keys that
@@ -62,12 +63,6 @@ export async function lockPersonTables(db: Db): Promise<void> {
     if (!busy) return;
     waitFor = busy;
   }
-}
-
-/** The SQLSTATE of a PostgreSQL error, also when drizzle wraps it. */
-function postgresCode(error: unknown): string | undefined {
-  const { code, cause } = error as { code?: string; cause?: unknown };
-  return code ?? (cause ? postgresCode(cause) : undefined);
 }
 
 /**
