@@ -64,6 +64,8 @@ export async function createServices(options: ServiceOptions): Promise<BotServic
     logger: options.logger,
     now: options.now,
   };
+  // Read before the forms, so that one installed meanwhile is read again later rather than missed.
+  services.questionnaires.loadedUpTo = await services.forms.newestNumber();
   const installed = await loadInstalledForms(services, {
     otherLabel: options.translations.inEveryLanguage("other_option"),
   });

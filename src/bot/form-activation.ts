@@ -1,4 +1,4 @@
-import { storedQuestionnaire } from "../interchange/installed-forms.ts";
+import { loadInstalledForms, storedQuestionnaire } from "../interchange/installed-forms.ts";
 import { questionnaireFromForm } from "../questionnaire/from-xlsform.ts";
 import type { XlsForm } from "../questionnaire/xlsform/form.ts";
 import type { BotServices } from "./bot-services.ts";
@@ -21,4 +21,18 @@ export async function activateStoredForm(
   const stored = await services.forms.find(formId, version);
   const questionnaire = stored && storedQuestionnaire(stored, conversion(services));
   if (questionnaire) services.questionnaires.install(questionnaire);
+}
+
+/**
+ * Offers what was installed since the catalog was loaded by another process on the same database (the CLI,
+ * another instance): checked where an expert chooses a questionnaire, at the cost of one small query.
+ */
+export async function offerFormsInstalledElsewhere(services: BotServices): Promise<void> {
+  const { questionnaires } = services;
+  const newest = await services.forms.newestNumber();
+  if (newest <= questionnaires.loadedUpTo) return;
+  const installed = await loadInstalledForms(services, conversion(services));
+  for (const questionnaire of installed.questionnaires.values()) questionnaires.install(questionnaire);
+  await services.waves.ensureFirstWaves(installed.questionnaires.keys(), services.now());
+  questionnaires.loadedUpTo = newest;
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, desc, eq, gt, lte } from "drizzle-orm";
+import { and, asc, desc, eq, gt, lte, max } from "drizzle-orm";
 import type { FormSheets } from "../questionnaire/xlsform/form-reader.ts";
 import type { Connection } from "./connection.ts";
 import type { forms } from "./sqlite/schema.ts";
@@ -43,6 +43,15 @@ export class FormRepository {
       const status = statusAgainst(form, row && storedForm(row));
       if (status === "new") await db.insert(forms).values({ ...form, installedAt: now });
       return status;
+    });
+  }
+
+  /** The number of the version stored last, of any form (0 when none is): it grows with every install. */
+  newestNumber(): Promise<number> {
+    const { forms } = this.connection.tables;
+    return this.connection.use(async (db) => {
+      const [row] = await db.select({ newest: max(forms.id) }).from(forms);
+      return row?.newest ?? 0;
     });
   }
 

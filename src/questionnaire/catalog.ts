@@ -5,6 +5,9 @@ import type { Questionnaire } from "./types.ts";
  * installs is offered at once, without a restart.
  */
 export class QuestionnaireCatalog extends Map<string, Questionnaire> {
+  /** The number of the newest stored form version the catalog was loaded with (see `FormRepository`). */
+  loadedUpTo = 0;
+
   /** Offers `questionnaire` from now on, in place of an earlier version with the same id. */
   install(questionnaire: Questionnaire): void {
     this.set(questionnaire.id, questionnaire);
