@@ -2,13 +2,13 @@ import type { ApiClientOptions } from "grammy";
 import type { Logger } from "pino";
 import type { SurveyStore } from "../db/survey-store.ts";
 import type { Translations } from "../i18n/translator.ts";
-import { loadInstalledForms } from "../interchange/installed-forms.ts";
 import { GuessLimiter } from "../privacy/guess-limiter.ts";
 import { bindPseudonymKey } from "../privacy/key-binding.ts";
 import { Pseudonyms } from "../privacy/pseudonyms.ts";
 import { QuestionnaireCatalog } from "../questionnaire/catalog.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotServices } from "./bot-services.ts";
+import { readInstalledForms } from "./form-activation.ts";
 import { createBroadcastApi } from "./invitations/broadcast-api.ts";
 import { InvitationRuns } from "./invitations/invitation-runs.ts";
 
@@ -64,16 +64,9 @@ export async function createServices(options: ServiceOptions): Promise<BotServic
     logger: options.logger,
     now: options.now,
   };
-  // Read before the forms, so that one installed meanwhile is read again later rather than missed.
-  services.questionnaires.loadedUpTo = await services.forms.newestNumber();
-  const installed = await loadInstalledForms(services, {
-    otherLabel: options.translations.inEveryLanguage("other_option"),
-  });
-  for (const questionnaire of installed.questionnaires.values())
-    services.questionnaires.install(questionnaire);
-  if (installed.unreadable.length > 0)
-    options.logger.error({ forms: installed.unreadable }, "installed forms the reader no longer accepts");
-  await services.waves.ensureFirstWaves(services.questionnaires.keys(), options.now());
+  const unreadable = await readInstalledForms(services);
+  if (unreadable.length > 0)
+    options.logger.error({ forms: unreadable }, "installed forms the reader no longer accepts");
   await services.submissions.sealLegacyAnonymous((key, waveId) => pseudonyms.submissionMarker(key, waveId));
   return services;
 }

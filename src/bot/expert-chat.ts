@@ -8,7 +8,7 @@ import type { Pending, ResponseState } from "../questionnaire/flow-types.ts";
 import { firstToAnswer } from "../questionnaire/response-flow.ts";
 import type { Questionnaire } from "../questionnaire/types.ts";
 import type { BotServices } from "./bot-services.ts";
-import { activateStoredForm, offerFormsInstalledElsewhere } from "./form-activation.ts";
+import { activateStoredForm, readInstalledForms } from "./form-activation.ts";
 import { questionnaireTitle } from "./screens/labels.ts";
 import {
   anonymityScreen,
@@ -181,7 +181,7 @@ export class ExpertChat {
     if (stage === "language") return this.present((rev) => languageScreen(t, this.language, rev), placement);
     if (stage === "consent") return this.present((rev) => consentScreen(t, rev), placement);
     if (stage === "questionnaire") {
-      await offerFormsInstalledElsewhere(this.ctx.services);
+      await readInstalledForms(this.ctx.services);
       const questionnaires = [...this.ctx.services.questionnaires.values()];
       return this.present((rev) => questionnaireScreen(t, questionnaires, rev), placement);
     }

@@ -24,15 +24,19 @@ export async function activateStoredForm(
 }
 
 /**
- * Offers what was installed since the catalog was loaded by another process on the same database (the CLI,
- * another instance): checked where an expert chooses a questionnaire, at the cost of one small query.
+ * Reads the installed forms into the catalog when one was stored since it last did (at start; then by another
+ * instance or the CLI on the same database, checked where an expert chooses a questionnaire at the cost of
+ * one small query), and opens the first wave of a questionnaire that has none. The newest number is read
+ * before the forms, so that one installed meanwhile is read again later rather than missed. Returns the
+ * stored forms the reader no longer accepts.
  */
-export async function offerFormsInstalledElsewhere(services: BotServices): Promise<void> {
+export async function readInstalledForms(services: BotServices): Promise<string[]> {
   const { questionnaires } = services;
   const newest = await services.forms.newestNumber();
-  if (newest <= questionnaires.loadedUpTo) return;
+  if (newest <= questionnaires.loadedUpTo) return [];
   const installed = await loadInstalledForms(services, conversion(services));
   for (const questionnaire of installed.questionnaires.values()) questionnaires.install(questionnaire);
-  await services.waves.ensureFirstWaves(installed.questionnaires.keys(), services.now());
+  await services.waves.ensureFirstWaves(questionnaires.keys(), services.now());
   questionnaires.loadedUpTo = newest;
+  return installed.unreadable;
 }

@@ -56,7 +56,11 @@ export class ResultRepository {
     questionnaire: string,
     only: { wave?: number; questionIds?: readonly string[] } = {},
   ): Promise<SubmittedResponse[]> {
-    return this.connection.use((db) => submittedOn(this.connection, db, questionnaire, only));
+    return this.connection.use(async (db) =>
+      (await submittedOn(this.connection, db, questionnaire, only)).map(
+        ({ respondentId, wave, anonymous, answers }) => ({ respondentId, wave, anonymous, answers }),
+      ),
+    );
   }
 
   /**
@@ -119,19 +123,8 @@ export class ResultRepository {
 
   /** {@link submitted} with each response's id, respondent key and source, as the export names them. */
   submittedWithOrigin(questionnaire: string): Promise<SubmittedResponseWithOrigin[]> {
-    const { tables } = this.connection;
-    const { responses } = tables;
-    return this.connection.transaction(async (db) => {
-      const rows = await db
-        .select({ id: responses.id, respondentKey: responses.respondentKey, source: responses.source })
-        .from(responses)
-        .where(and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt)));
-      const origins = new Map(rows.map((origin) => [String(origin.id), origin]));
-      return (await submittedOn(this.connection, db, questionnaire)).flatMap((record) => {
-        const origin = origins.get(record.respondentId);
-        return origin ? [{ ...record, ...origin }] : [];
-      });
-    });
+    // One transaction: the answers read second belong to the responses read first.
+    return this.connection.transaction((db) => submittedOn(this.connection, db, questionnaire));
   }
 
   /**
@@ -199,25 +192,34 @@ async function submittedOn(
   db: Db,
   questionnaire: string,
   only: { wave?: number; questionIds?: readonly string[] } = {},
-): Promise<SubmittedResponse[]> {
+): Promise<SubmittedResponseWithOrigin[]> {
   const { responses, waves, answers } = connection.tables;
   const submittedHere = and(eq(responses.questionnaire, questionnaire), isNotNull(responses.submittedAt));
-  const byId = new Map<number, SubmittedResponse>();
+  const byId = new Map<number, SubmittedResponseWithOrigin>();
   await connection.eachRow(
     db,
     db
-      .select({ id: responses.id, anonymous: responses.anonymous, wave: waves.number })
+      .select({
+        id: responses.id,
+        anonymous: responses.anonymous,
+        wave: waves.number,
+        respondentKey: responses.respondentKey,
+        source: responses.source,
+      })
       .from(responses)
       .innerJoin(waves, eq(waves.id, responses.waveId))
       .where(and(submittedHere, only.wave === undefined ? undefined : eq(waves.number, only.wave)))
       .orderBy(asc(waves.number), asc(responses.id)),
-    ([id, anonymous, wave]) => {
+    ([id, anonymous, wave, respondentKey, source]) => {
       const key = numberValue(id);
       byId.set(key, {
         respondentId: String(key),
         wave: numberValue(wave),
         anonymous: flagValue(anonymous),
         answers: {},
+        id: key,
+        respondentKey: respondentKey as string,
+        source: source as SubmittedResponseWithOrigin["source"],
       });
     },
   );

@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { postgresCode } from "./postgres/postgres-code.ts";
 
 /**
  * SQLite's result codes for "the database cannot store this now": locked past the busy timeout, read-only,
@@ -31,12 +32,12 @@ const MAX_CAUSE_DEPTH = 4;
  * // "SQLITE_READONLY"
  */
 export function storageFailureCode(error: unknown): string | undefined {
+  const postgres = postgresCode(error);
+  if (postgres && POSTGRES_CODES.test(postgres)) return postgres;
   let current = error;
   for (let depth = 0; depth <= MAX_CAUSE_DEPTH && current instanceof Error; depth += 1) {
     if (current instanceof Database.SqliteError && SQLITE_CODES.test(current.code)) return current.code;
     const { code } = current as NodeJS.ErrnoException;
-    // pg's DatabaseError, recognised by its fields: importing `pg` here would load it for SQLite too.
-    if (code && "severity" in current && POSTGRES_CODES.test(code)) return code;
     if (code && NETWORK_CODES.has(code)) return code;
     if (current.message === "Connection terminated unexpectedly") return "CONNECTION_TERMINATED";
     current = current.cause;

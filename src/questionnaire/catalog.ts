@@ -5,8 +5,8 @@ import type { Questionnaire } from "./types.ts";
  * installs is offered at once, without a restart.
  */
 export class QuestionnaireCatalog extends Map<string, Questionnaire> {
-  /** The number of the newest stored form version the catalog was loaded with (see `FormRepository`). */
-  loadedUpTo = 0;
+  /** The number of the newest stored form version the catalog has read (see `FormRepository`); -1 before. */
+  loadedUpTo = -1;
 
   /** Offers `questionnaire` from now on, in place of an earlier version with the same id. */
   install(questionnaire: Questionnaire): void {

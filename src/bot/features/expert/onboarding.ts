@@ -3,7 +3,7 @@ import { resumeAt, startResponse } from "../../../questionnaire/response-flow.ts
 import type { BotContext } from "../../context.ts";
 import type { ActionHandlers } from "../../expert-actions.ts";
 import type { ExpertChat } from "../../expert-chat.ts";
-import { offerFormsInstalledElsewhere } from "../../form-activation.ts";
+import { readInstalledForms } from "../../form-activation.ts";
 import { checkTotalQuota } from "../../quotas/quota-gate.ts";
 
 /**
@@ -37,7 +37,7 @@ export const onboardingActions: ActionHandlers = {
   },
 
   async questionnaire(ctx, chat, press) {
-    await offerFormsInstalledElsewhere(ctx.services);
+    await readInstalledForms(ctx.services);
     if (!press.argument || !ctx.services.questionnaires.has(press.argument)) return undefined;
     if (!(await ctx.services.waves.openWave(press.argument))) {
       await chat.noOpenWave();

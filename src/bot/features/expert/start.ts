@@ -1,7 +1,7 @@
 import { Composer } from "grammy";
 import { parseReceipt } from "../../../privacy/receipts.ts";
 import type { BotContext } from "../../context.ts";
-import { offerFormsInstalledElsewhere } from "../../form-activation.ts";
+import { readInstalledForms } from "../../form-activation.ts";
 import { resumeScreen } from "../../screens/onboarding-screens.ts";
 import { openByReceipt } from "./receipts.ts";
 
@@ -17,7 +17,7 @@ startFeature.chatType("private").command("start", async (ctx) => {
   const deepLink = ctx.match.trim();
   const receipt = parseReceipt(deepLink);
   if (receipt) return openByReceipt(ctx, receipt, "send");
-  if (deepLink) await offerFormsInstalledElsewhere(ctx.services);
+  if (deepLink) await readInstalledForms(ctx.services);
   const linked = ctx.services.questionnaires.has(deepLink) ? deepLink : undefined;
   const active =
     chat.participant.stage === "answering" || chat.participant.stage === "submitted"
