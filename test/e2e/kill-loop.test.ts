@@ -158,3 +158,30 @@ it("a button pressed again after the bot died before its reply answers only the 
   await bot.stop();
   expect(auditOf([expert], false)).toEqual([]);
 });
+
+it("a named expert whose thank-you was lost to a kill finds their submission on /start, stored once", async () => {
+  await bot.start();
+  const user = emulator.user({ id: 740_102, first_name: "Aigerim", language_code: "ru" });
+  const expert = new RetryingExpert(
+    new SurveyExpert(user, planOf("ru", "healthcare", true, 3), translations),
+  );
+  await expert.runUntilScreen((screen) => screen.kind === "review");
+
+  emulator.faults.add({ method: "editMessageText", drop: true });
+  emulator.faults.add({ method: "sendMessage", drop: true });
+  const killed = new AbortController();
+  const submit = expert.step(killed.signal);
+  await waitUntil(() => emulator.faults.pending < 2, ARMED_FAULT_MS);
+  expect(await bot.kill()).toEqual({ code: null, signal: "SIGKILL" });
+  emulator.faults.clear();
+  killed.abort();
+  await submit;
+  await bot.start();
+  await emulator.waitForIdle();
+
+  await expert.run();
+  expect(expert.submitted).toBe(true);
+  expect(expert.receipt).toBeUndefined();
+  await bot.stop();
+  expect(auditOf([expert], true)).toEqual([]);
+});

@@ -98,8 +98,8 @@ export class RetryingExpert {
   }
 
   /**
-   * The bot confirmed the submission: with the thank-you and its receipt, or (when it stopped between sealing
-   * an anonymous response and replying) with the note that the wave's anonymous response is in.
+   * The bot confirmed the submission: with the thank-you and its receipt, or (when it stopped between the
+   * Submit and its reply) with the note that the wave's response is in.
    */
   submitted = false;
 
@@ -204,7 +204,10 @@ export class RetryingExpert {
     const has = (label: string) => buttons.includes(label);
     if (has(t("buttons.change"))) {
       const receipt = RECEIPT.exec(view.text)?.[0];
-      return receipt ? { kind: "submitted", view, receipt } : { kind: "unknown", view };
+      if (receipt) return { kind: "submitted", view, receipt };
+      // A named expert whose thank-you was lost (the bot stopped after the Submit) finds it here after /start.
+      const already = view.text === this.survey.plain(t("submitted.already"));
+      return { kind: already ? "submitted" : "unknown", view };
     }
     if (has(t("buttons.continue"))) return { kind: "resume", view };
     if (view.text.startsWith(this.survey.plain(t("review.title")))) return { kind: "review", view };
