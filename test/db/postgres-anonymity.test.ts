@@ -172,4 +172,25 @@ describe.skipIf(!database)("anonymous Submits on PostgreSQL, as the database's h
       await other.close();
     }
   });
+
+  it("keeps sealing after another process added columns to the person tables (a migration while it runs)", async () => {
+    const sealMany = async (prefix: string) => {
+      const drafts = await Promise.all(
+        [0, 1, 2, 3].map((expert) => answeredDraft(`${prefix}-${expert}`, true, `${prefix} ${expert}`)),
+      );
+      return Promise.all(
+        drafts.map((draft, expert) =>
+          store.submissions.seal(draft.id, {
+            receiptHash: `${prefix}-receipt-${expert}`,
+            marker: `${prefix}-marker-${expert}`,
+            day: new Date(),
+          }),
+        ),
+      );
+    };
+    expect(await sealMany("before-migration")).toEqual([true, true, true, true]);
+    for (const table of SUBMIT_TABLES) await query(`alter table ${table} add column added_later text`);
+    expect(await sealMany("after-migration")).toEqual([true, true, true, true]);
+    expect((await store.results.submitted("education")).length).toBe(6 + 8 + 8);
+  });
 });

@@ -71,9 +71,9 @@ export async function lockPersonTables(db: Db): Promise<void> {
  * (`xmin`), and leaves deleted rows in its pages until vacuumed and overwritten: rows a Submit wrote would
  * share one stamp and sit together at the end, next to the dead draft they came from. Rewritten, every row
  * of such a table carries this transaction's stamp and lies in the order of its key, and the old files with
- * their dead rows are unlinked when the transaction commits. The rows wait in temporary tables the session
- * keeps (emptied at every commit); the tally triggers stay off while rows and tallies are copied back as
- * they were.
+ * their dead rows are unlinked when the transaction commits. The rows wait in temporary tables made anew
+ * each time (dropped at commit), so they have the tables' columns even after another process migrated them;
+ * the tally triggers stay off while rows and tallies are copied back as they were.
  */
 export async function rewritePersonTables(db: Db): Promise<void> {
   const { rows } = await execute(
@@ -86,11 +86,7 @@ export async function rewritePersonTables(db: Db): Promise<void> {
   );
   if (tables.length === 0) return;
   for (const { name } of tables) {
-    await execute(
-      db,
-      `create temporary table if not exists kept_${name} (like ${name}) on commit delete rows`,
-    );
-    await execute(db, `insert into kept_${name} select * from ${name}`);
+    await execute(db, `create temporary table kept_${name} on commit drop as select * from ${name}`);
   }
   await execute(db, `truncate ${tables.map(({ name }) => name).join(", ")}`);
   for (const { name, order, triggers } of tables) {
