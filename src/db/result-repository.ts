@@ -11,6 +11,10 @@ import {
   MAX_ID,
   type StoredResponse,
 } from "./response-rows.ts";
+import { isUniqueViolation } from "./unique-violation.ts";
+
+/** Rolls back an import whose response id another writer took meanwhile. */
+class KeyTaken extends Error {}
 
 /** A submitted response with its wave number, as the statistics take it. */
 export interface SubmittedResponse {
@@ -139,43 +143,49 @@ export class ResultRepository {
 
   /**
    * Stores complete, submitted responses (imported paper responses) in one transaction, all or none: each
-   * under its `id` when given and a random one otherwise.
+   * under its `id` when given and a random one otherwise. Undefined, and nothing stored, when one of their
+   * keys (an `id`, a respondent in a wave) was taken by another writer since the caller looked.
    */
-  insertSubmitted(
+  async insertSubmitted(
     responses: readonly (NewResponse & { id?: number; answers: Answers })[],
     now: Date,
-  ): Promise<StoredResponse[]> {
+  ): Promise<StoredResponse[] | undefined> {
     const { tables } = this.connection;
-    return this.connection.transaction(async (db) => {
-      const stored: StoredResponse[] = [];
-      for (const { answers: given, id: givenId, ...row } of responses) {
-        const values = {
-          ...row,
-          formVersion: formVersionOf(tables, row.waveId),
-          currentQuestion: null,
-          submittedAt: now,
-          updatedAt: now,
-          createdAt: now,
-        };
-        const response =
-          givenId === undefined
-            ? await insertWithRandomId(db, tables, values)
-            : await insertResponse(db, tables, { ...values, id: givenId });
-        if (!response) throw new Error(`response id ${givenId} is taken`);
-        // Sorted for the reason `copyResponse` sorts: tally rows locked in one order by every writer.
-        const rows = Object.entries(given)
-          .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-          .map(([questionId, value]) => ({
-            responseId: response.id,
-            questionId,
-            value,
-            answeredAt: now,
-          }));
-        if (rows.length > 0) await db.insert(tables.answers).values(rows);
-        stored.push(response);
-      }
-      return stored;
-    });
+    try {
+      return await this.connection.transaction(async (db) => {
+        const stored: StoredResponse[] = [];
+        for (const { answers: given, id: givenId, ...row } of responses) {
+          const values = {
+            ...row,
+            formVersion: formVersionOf(tables, row.waveId),
+            currentQuestion: null,
+            submittedAt: now,
+            updatedAt: now,
+            createdAt: now,
+          };
+          const response =
+            givenId === undefined
+              ? await insertWithRandomId(db, tables, values)
+              : await insertResponse(db, tables, { ...values, id: givenId });
+          if (!response) throw new KeyTaken();
+          // Sorted for the reason `copyResponse` sorts: tally rows locked in one order by every writer.
+          const rows = Object.entries(given)
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([questionId, value]) => ({
+              responseId: response.id,
+              questionId,
+              value,
+              answeredAt: now,
+            }));
+          if (rows.length > 0) await db.insert(tables.answers).values(rows);
+          stored.push(response);
+        }
+        return stored;
+      });
+    } catch (error) {
+      if (error instanceof KeyTaken || isUniqueViolation(error)) return undefined;
+      throw error;
+    }
   }
 
   private count(condition: SQL | undefined): Promise<number> {

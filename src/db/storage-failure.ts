@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { errorChain } from "./error-chain.ts";
 import { postgresCode } from "./postgres/postgres-code.ts";
 
 /**
@@ -21,8 +22,6 @@ const NETWORK_CODES = new Set([
   "ENOTFOUND",
   "EPIPE",
 ]);
-/** drizzle wraps a driver's error in its own; a few levels of `cause` are enough to reach it. */
-const MAX_CAUSE_DEPTH = 4;
 
 /**
  * The engine's code when `error`, or an error it wraps, says the storage failed; undefined for anything else.
@@ -34,13 +33,11 @@ const MAX_CAUSE_DEPTH = 4;
 export function storageFailureCode(error: unknown): string | undefined {
   const postgres = postgresCode(error);
   if (postgres && POSTGRES_CODES.test(postgres)) return postgres;
-  let current = error;
-  for (let depth = 0; depth <= MAX_CAUSE_DEPTH && current instanceof Error; depth += 1) {
+  for (const current of errorChain(error)) {
     if (current instanceof Database.SqliteError && SQLITE_CODES.test(current.code)) return current.code;
     const { code } = current as NodeJS.ErrnoException;
     if (code && NETWORK_CODES.has(code)) return code;
     if (current.message === "Connection terminated unexpectedly") return "CONNECTION_TERMINATED";
-    current = current.cause;
   }
   return undefined;
 }

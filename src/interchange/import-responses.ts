@@ -23,6 +23,12 @@ export type ImportResult =
   | { ok: false; problems: ImportProblem[] }
   | { ok: false; refusal: ImportRefusal };
 
+/**
+ * Another import storing the same respondents between our lookup and our insert is rare; a clash after each
+ * of the lookups again means something keeps taking them, and the coordinator gets the error.
+ */
+const LOOKUPS_AFTER_A_CLASH = 2;
+
 /** A decoded record and where it came from. */
 interface Located {
   record: InterchangeRecord;
@@ -92,7 +98,12 @@ function decodeTables(
   return { located, problems };
 }
 
-async function storeRecords(store: ResponseStore, located: Located[], now: Date): Promise<ImportResult> {
+async function storeRecords(
+  store: ResponseStore,
+  located: Located[],
+  now: Date,
+  attemptsLeft = LOOKUPS_AFTER_A_CLASH,
+): Promise<ImportResult> {
   const fresh: Located[] = [];
   const problems: ImportProblem[] = [];
   let alreadyPresent = 0;
@@ -134,9 +145,11 @@ async function storeRecords(store: ResponseStore, located: Located[], now: Date)
       answers: record.answers,
     });
   }
-  // All or nothing: a response stored meanwhile under one of these keys (another import) fails the lot.
-  await store.results.insertSubmitted(rows, now);
-  return { ok: true, imported: fresh.length, alreadyPresent };
+  // All or nothing. Another import may have stored some of these respondents since they were looked up:
+  // then nothing is stored, and the records are looked up again, so the report names those rows.
+  if (await store.results.insertSubmitted(rows, now)) return { ok: true, imported: fresh.length, alreadyPresent };
+  if (attemptsLeft === 0) throw new Error("the responses' keys were taken again by another import");
+  return storeRecords(store, located, now, attemptsLeft - 1);
 }
 
 /** Why a record's wave cannot take it, or undefined when the wave exists. */

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStore, type SurveyStore } from "../../src/db/survey-store.ts";
 import type { Wave } from "../../src/db/wave-repository.ts";
+import { importResponses } from "../../src/interchange/import-responses.ts";
+import { paperCsv } from "../interchange/two-wave-study.ts";
+import { meetingAtInsert } from "../support/meeting-at-insert.ts";
 import { freshPostgresDatabase, type PostgresDatabase } from "../support/postgres-server.ts";
+import { questionnaires } from "../support/questionnaires.ts";
 
 const database = await freshPostgresDatabase();
 
@@ -89,6 +93,23 @@ describe.skipIf(!database)("two instances on one PostgreSQL database", () => {
       ),
     );
     expect(leases.filter(Boolean)).toHaveLength(1);
+  });
+
+  it("store a paper file both import at once once: the later finds its rows already stored", async () => {
+    await instances[0]!.waves.ensureFirstWaves(["healthcare"], new Date());
+    const file = paperCsv([
+      { id: "P-1", wave: 1, answers: { attitude: { kind: "choice", option: "respectful" } } },
+      { id: "P-2", wave: 1, answers: { attitude: { kind: "choice", option: "mistrust" } } },
+    ]);
+    const racing = meetingAtInsert(instances.map((store) => ({ ...store, questionnaires })));
+    const imports = await Promise.all(racing.map((store) => importResponses(store, file, new Date())));
+    expect(imports).toEqual(
+      expect.arrayContaining([
+        { ok: true, imported: 2, alreadyPresent: 0 },
+        { ok: true, imported: 0, alreadyPresent: 2 },
+      ]),
+    );
+    expect((await instances[1]!.results.submitted("healthcare")).length).toBe(2);
   });
 
   it("handle one person's updates one at a time, and different people's side by side", async () => {

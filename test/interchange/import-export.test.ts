@@ -8,6 +8,7 @@ import type { ResponseStore } from "../../src/interchange/response-store.ts";
 import type { Answers } from "../../src/questionnaire/types.ts";
 import { toCsv } from "../../src/report/csv.ts";
 import { readWorkbook } from "../../src/report/xlsx.ts";
+import { meetingAtInsert } from "../support/meeting-at-insert.ts";
 import { questionnaire } from "../support/questionnaires.ts";
 import { newStore, paperCsv, studyWithTwoWaves } from "./two-wave-study.ts";
 import { SPECIAL_EDUCATION_ANSWERS, storeTelegramResponse } from "./varied-responses.ts";
@@ -238,6 +239,55 @@ describe("importing paper responses", () => {
         },
       ],
     });
+  });
+
+  it("stores a file imported twice at once once: the later import finds its rows already stored", async () => {
+    const store = await newStore(2);
+    const rows = [
+      { id: "P-1", wave: 1, answers: attitude("respectful") },
+      { id: "P-2", wave: 2, answers: attitude("mistrust") },
+    ];
+    const results = await Promise.all(
+      meetingAtInsert([store, store]).map((racing) => importResponses(racing, paperCsv(rows), new Date())),
+    );
+    expect(results).toEqual(
+      expect.arrayContaining([
+        { ok: true, imported: 2, alreadyPresent: 0 },
+        { ok: true, imported: 0, alreadyPresent: 2 },
+      ]),
+    );
+    expect(store.countResponses()).toBe(2);
+  });
+
+  it("reports by row a respondent another import stored at the same moment with other answers", async () => {
+    const store = await newStore();
+    const racing = meetingAtInsert([store, store]);
+    const results = await Promise.all(
+      ["respectful", "mistrust"].map((option, index) =>
+        importResponses(
+          racing[index]!,
+          paperCsv([{ id: "P-1", wave: 1, answers: attitude(option) }]),
+          new Date(),
+        ),
+      ),
+    );
+    expect(results).toEqual(
+      expect.arrayContaining([
+        { ok: true, imported: 1, alreadyPresent: 0 },
+        {
+          ok: false,
+          problems: [
+            {
+              row: 2,
+              column: "respondent_id",
+              problem:
+                "respondent “P-1” in wave 1 of questionnaire “healthcare” is already stored with other answers",
+            },
+          ],
+        },
+      ]),
+    );
+    expect(store.countResponses()).toBe(1);
   });
 
   it.each([
