@@ -133,6 +133,14 @@ function instancesRows(outcome: SectionOutcome<InstancesResult>): Row[] {
         figure: `    ${run.label}: peak VmRSS of the bot process(es), summed`,
         value: mb(run.figures.peakRssMb ?? Number.NaN),
       },
+      ...(run.peakConnections === undefined
+        ? []
+        : [
+            {
+              figure: `    ${run.label}: most PostgreSQL connections held at once (Telegram's webhook: 40 updates in flight)`,
+              value: String(run.peakConnections),
+            },
+          ]),
     );
   }
   return rows;

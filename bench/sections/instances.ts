@@ -28,6 +28,8 @@ export interface InstancesRun {
   expertsFinished: number;
   expertsCutByTime: number;
   answers: { given: number; stored: number };
+  /** Most connections the instances held to PostgreSQL at once, sampled every 100 ms; none on SQLite. */
+  peakConnections?: number;
 }
 
 export interface InstancesResult {
@@ -71,7 +73,9 @@ export async function instances(options: InstancesOptions): Promise<InstancesRes
           finalMethod: { message: "sendMessage", callback: "answerCallbackQuery" },
           pressMustChangeScreen: true,
         };
-        const outcome = await underLoad(bot, [phase]);
+        const sampler = "url" in database ? connectionSampler(server.url, database.url) : undefined;
+        const outcome = await underLoad(bot, [phase]).finally(() => sampler?.stop());
+        const peakConnections = await sampler?.peak;
         const loop = outcome.loops[0]!;
         return {
           label,
@@ -83,6 +87,7 @@ export async function instances(options: InstancesOptions): Promise<InstancesRes
             stored:
               "url" in database ? await storedOnPostgres(database.url) : countStored(database.path).answers,
           },
+          ...(peakConnections === undefined ? {} : { peakConnections }),
         };
       } finally {
         await balancer?.close();
@@ -129,4 +134,33 @@ async function storedOnPostgres(url: string): Promise<number> {
     ),
   );
   return rows[0]?.n ?? 0;
+}
+
+const SAMPLE_EVERY_MS = 100;
+
+/**
+ * Counts, until stopped, the connections to the database at `url` from the cluster's own database: the pools
+ * open connections as updates need them, so the peak is what the instances really hold.
+ */
+function connectionSampler(clusterUrl: string, url: string): { stop(): void; peak: Promise<number> } {
+  const database = new URL(url).pathname.slice(1);
+  let stopped = false;
+  const peak = withClient(clusterUrl, async (client) => {
+    let most = 0;
+    while (!stopped) {
+      const { rows } = await client.query<{ n: number }>(
+        "select count(*)::int as n from pg_stat_activity where datname = $1",
+        [database],
+      );
+      most = Math.max(most, rows[0]?.n ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
+    }
+    return most;
+  });
+  return {
+    stop: () => {
+      stopped = true;
+    },
+    peak,
+  };
 }
