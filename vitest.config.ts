@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { postgresBinaries } from "./test/support/postgres-binaries.ts";
 
@@ -25,6 +26,9 @@ const ON_POSTGRES = {
 export default defineConfig({
   test: {
     globalSetup: ["test/build-once.ts", "test/postgres-cluster.ts"],
+    // Most test files wait on bot processes, servers and timers rather than the CPU: a worker per core, where
+    // vitest's default of one fewer runs them one at a time on a 2-core machine.
+    maxWorkers: availableParallelism(),
     testTimeout: 30_000,
     hookTimeout: 30_000,
     // CI also keeps the results as JSON, to print the plain "N passed, N failed" line.

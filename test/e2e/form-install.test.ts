@@ -65,9 +65,9 @@ it("a coordinator installs a new trilingual form by sending it; experts answer i
   expect(preview).toContain("Жұмыспен қамту");
   expect(preview).toContain("Занятость");
   await coordinator.act(() => coordinator.pressButton(en("coordinator:forms.install")));
-  expect(coordinator.lastMessage()?.text).toContain(
-    en("coordinator:forms.installed", { id: "employment", version: "3" }),
-  );
+  // The button is answered before the form is installed: the confirmation comes after.
+  const installed = en("coordinator:forms.installed", { id: "employment", version: "3" });
+  await coordinator.waitFor((chat) => chat.lastMessage()?.text.includes(installed) ?? false, 30_000);
 
   // Rank sums language 4, documents 5, wages 9 over three experts and three items: W = 12·14 / (9·24) = 0.78.
   const experts: KazakhAnswers[] = [
@@ -120,7 +120,11 @@ it("a coordinator installs a new trilingual form by sending it; experts answer i
 
   await coordinator.act(() => coordinator.sendCommand("/summary"));
   await coordinator.act(() => coordinator.pressButton("Employment"));
-  await coordinator.act(() => coordinator.pressButton(en("coordinator:wave", { number: 1 })));
+  const waveOne = en("coordinator:wave", { number: 1 });
+  await coordinator.waitFor((chat) => chat.buttons().flat().includes(waveOne), 30_000);
+  await coordinator.act(() => coordinator.pressButton(waveOne));
+  // The button is answered at once; the first page follows once the summary is read.
+  await coordinator.waitFor((chat) => /· 1\/\d+/.test(chat.lastMessage()?.text ?? ""), 30_000);
   const first = coordinator.lastMessage()!.text;
   const count = Number(/· 1\/(\d+)/.exec(first)?.[1]);
   const pages = [first];

@@ -59,7 +59,7 @@ function auditOf(experts: RetryingExpert[], complete: boolean): string[] {
 }
 
 it("SIGKILL at random moments loses no acknowledged answer, stores none twice or ungiven, and everyone submits once", {
-  timeout: 60_000,
+  timeout: 120_000,
 }, async () => {
   console.log(`kill loop seed ${SEED} (repeat with KILL_LOOP_SEED=${SEED})`);
   const random = seededRandom(SEED);
