@@ -147,7 +147,8 @@ async function storeRecords(
   }
   // All or nothing. Another import may have stored some of these respondents since they were looked up:
   // then nothing is stored, and the records are looked up again, so the report names those rows.
-  if (await store.results.insertSubmitted(rows, now)) return { ok: true, imported: fresh.length, alreadyPresent };
+  if (await store.results.insertSubmitted(rows, now))
+    return { ok: true, imported: fresh.length, alreadyPresent };
   if (attemptsLeft === 0) throw new Error("the responses' keys were taken again by another import");
   return storeRecords(store, located, now, attemptsLeft - 1);
 }
