@@ -67,13 +67,14 @@ const manyExperts = await run(
   { experts, budgetMs: manyBudgetMs, pacedRate, profileDirectory, botScript },
   manyBudgetMs * 1.4 + 70_000,
 );
-// Three runs of the same closed loop by webhook: SQLite, PostgreSQL, two instances on PostgreSQL. Enough
-// experts to keep Telegram's 40 webhook requests in flight, few enough to get past onboarding into answers.
+// Four runs of the same closed loop by webhook: SQLite, PostgreSQL, two instances on PostgreSQL (with their
+// default connections and with fewer). Enough experts to keep Telegram's 40 webhook requests in flight, few
+// enough to get past onboarding into answers.
 const instancesBudgetMs = 15_000;
 const instances = await run(
   "instances",
   { experts: Math.min(experts, 60), budgetMs: instancesBudgetMs, botScript },
-  3 * (instancesBudgetMs * 1.4 + 20_000),
+  4 * (instancesBudgetMs * 1.4 + 20_000),
 );
 const sealCost = await run("seal-cost", { sizes: [100, 1000, 5000], repetitions: 5 }, 120_000);
 const summary = await run("summary", { responses, repetitions: 3, budgetMs: 20_000 }, 100_000);

@@ -47,7 +47,11 @@ export async function startApplication(
   logger: Logger = createLogger(config),
 ): Promise<RunningApplication> {
   const translations = Translations.load();
-  const store = await openStore({ url: config.databaseUrl, path: config.databasePath });
+  const store = await openStore({
+    url: config.databaseUrl,
+    path: config.databasePath,
+    connections: config.databaseConnections,
+  });
   await installStudyForms(store, new Date());
   const services = await keyRefusalsAsConfigErrors(() =>
     createServices({

@@ -43,7 +43,7 @@ const FIRST_EXPERT_ID = 500_000;
 /**
  * The same closed loop (N experts answering the education questionnaire anonymously, each update as soon as
  * the bot is done with the last) by webhook against: one instance on SQLite, one on PostgreSQL, and two on one
- * PostgreSQL database behind a round-robin balancer. The PostgreSQL server is a throwaway cluster started
+ * PostgreSQL database behind a round-robin balancer, with their default connections and with 20 each. The PostgreSQL server is a throwaway cluster started
  * here; everything (emulator, balancer, instances, server) shares this machine's cores.
  */
 export async function instances(options: InstancesOptions): Promise<InstancesResult> {
@@ -61,6 +61,7 @@ export async function instances(options: InstancesOptions): Promise<InstancesRes
       label: string,
       database: { path: string } | { url: string },
       ports: number[],
+      settings: Record<string, string> = {},
     ): Promise<InstancesRun> => {
       const balancer = ports.length > 1 ? new WebhookBalancer({ upstreamPorts: ports }) : undefined;
       try {
@@ -68,7 +69,11 @@ export async function instances(options: InstancesOptions): Promise<InstancesRes
         const bot: BotUnderLoad = {
           script: options.botScript,
           databasePath: "path" in database ? database.path : `${directory.path}/unused.db`,
-          env: { WEBHOOK_URL: url, ...("url" in database ? { DATABASE_URL: database.url } : {}) },
+          env: {
+            WEBHOOK_URL: url,
+            ...("url" in database ? { DATABASE_URL: database.url } : {}),
+            ...settings,
+          },
           instances: ports.map((port) => ({ PORT: String(port) })),
           finalMethod: { message: "sendMessage", callback: "answerCallbackQuery" },
           pressMustChangeScreen: true,
@@ -102,6 +107,12 @@ export async function instances(options: InstancesOptions): Promise<InstancesRes
         await freePort(),
         await freePort(),
       ]),
+      await run(
+        "PostgreSQL, 2 instances of 20 connections + balancer",
+        { url: await createDatabase(server.url, "two_small") },
+        [await freePort(), await freePort()],
+        { DATABASE_CONNECTIONS: "20" },
+      ),
     ];
     return { experts: options.experts, updatesPerExpert: moves.length, runs };
   } finally {

@@ -78,6 +78,8 @@ export class SurveyStore {
 export interface StoreLocation {
   url?: string;
   path: string;
+  /** On PostgreSQL, the most connections this process opens (see `PostgresConnection.open`). */
+  connections?: number;
 }
 
 /**
@@ -89,7 +91,10 @@ export interface StoreLocation {
 export async function openStore(location: StoreLocation): Promise<SurveyStore> {
   // Loaded only when used: `pg` would lengthen every start on SQLite.
   const connection = location.url
-    ? await (await import("./postgres/postgres-connection.ts")).PostgresConnection.open(location.url)
+    ? await (await import("./postgres/postgres-connection.ts")).PostgresConnection.open(
+        location.url,
+        location.connections,
+      )
     : new SqliteConnection(openSqlite(location.path));
   return new SurveyStore(connection);
 }

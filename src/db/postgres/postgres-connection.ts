@@ -22,9 +22,17 @@ interface DrizzleSession {
   session: { client: pg.Pool | pg.PoolClient };
 }
 
-/** Connections for queries; each update in progress holds one more, for its person's lock, from `locks`. */
-const QUERY_CONNECTIONS = 10;
-const LOCK_CONNECTIONS = 40;
+/**
+ * The connections a process opens at most, by default: a fifth for queries, the rest for updates in progress,
+ * each holding one for its person's lock (room for the 40 updates Telegram sends a webhook at a time).
+ */
+const DEFAULT_CONNECTIONS = 50;
+const QUERY_SHARE = 0.2;
+
+/** The most connections `pool` opens: every one of them may have been ended by the server. */
+function sizeOf(pool: pg.Pool): number {
+  return pool.options.max ?? 1;
+}
 
 /**
  * A PostgreSQL database, shared by any number of bot instances. Queries run on a pool; a transaction's work
@@ -42,14 +50,18 @@ export class PostgresConnection implements Connection {
     this.db = drizzle(queries, { schema, casing: "snake_case" });
   }
 
-  /** Connects to `url` and brings the schema up to date (under an advisory lock, see `migratePostgres`). */
-  static async open(url: string): Promise<PostgresConnection> {
-    const queries = new pg.Pool({ connectionString: url, max: QUERY_CONNECTIONS });
-    const locks = new pg.Pool({ connectionString: url, max: LOCK_CONNECTIONS });
+  /**
+   * Connects to `url`, opening at most `connections` (at least 2) as they are needed, and brings the schema up
+   * to date (under an advisory lock, see `migratePostgres`). Updates beyond the lock connections wait for one.
+   */
+  static async open(url: string, connections = DEFAULT_CONNECTIONS): Promise<PostgresConnection> {
+    const queryConnections = Math.max(1, Math.round(connections * QUERY_SHARE));
+    const queries = new pg.Pool({ connectionString: url, max: queryConnections });
+    const locks = new pg.Pool({ connectionString: url, max: Math.max(1, connections - queryConnections) });
     // An idle connection the server closed (a restart, an administrator): the pool drops it and opens
     // another when needed. Unheard, the pool's error event would end the process.
     for (const pool of [queries, locks]) pool.on("error", () => {});
-    retryEndedSessions(queries, QUERY_CONNECTIONS + 1);
+    retryEndedSessions(queries, sizeOf(queries) + 1);
     try {
       await migratePostgres(queries);
     } catch (error) {
@@ -78,7 +90,7 @@ export class PostgresConnection implements Connection {
 
   /** A transaction that met a session the server had ended ran nothing: it runs again on another. */
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return againOnEndedSession(QUERY_CONNECTIONS + 1, () =>
+    return againOnEndedSession(sizeOf(this.queries) + 1, () =>
       this.db.transaction((tx) => work(tx as unknown as Db)),
     );
   }
@@ -111,7 +123,7 @@ export class PostgresConnection implements Connection {
 
   /** A connection of the locks' pool holding `pseudonym`'s lock; one the server had ended is dropped. */
   private lockedClient(pseudonym: string): Promise<pg.PoolClient> {
-    return againOnEndedSession(LOCK_CONNECTIONS + 1, async () => {
+    return againOnEndedSession(sizeOf(this.locks) + 1, async () => {
       const client = await this.locks.connect();
       try {
         await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [pseudonym]);
