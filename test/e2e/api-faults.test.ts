@@ -231,15 +231,21 @@ describe("updates Telegram delivers again after a kill", () => {
     ]);
     await emulator.waitForIdle();
     const all = [typist, chooser, ticker, linguist, newcomer];
+    await waitUntil(
+      () => emulator.calls.some((call) => call.method === "getUpdates" && call.status === undefined),
+      "a long poll waiting for the batch",
+    );
 
-    // The poll that would tell Telegram the batch arrived is lost; the bot dies before it asks again.
-    emulator.faults.add({ method: "getUpdates", drop: true });
+    // The poll that would tell Telegram the batch arrived is lost, and so is every poll after it until the bot
+    // dies: a retry got through before the kill when the machine was busy.
+    emulator.faults.add({ method: "getUpdates", drop: true }, { times: 10_000 });
     const outcomes = await Promise.all(all.map((expert) => expert.step()));
     expect(outcomes).toEqual(all.map(() => "changed"));
     expect(emulator.pendingUpdates()).toBe(all.length);
     const [lostPoll] = emulator.calls.filter((call) => call.method === "getUpdates" && call.status === 0);
     expect(lostPoll).toBeDefined();
     expect(await bot.kill()).toEqual({ code: null, signal: "SIGKILL" });
+    emulator.faults.clear();
     const stored = snapshotTables(bot.databasePath);
     const chats = all.map(chatOf);
 
