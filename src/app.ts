@@ -47,11 +47,8 @@ export async function startApplication(
   logger: Logger = createLogger(config),
 ): Promise<RunningApplication> {
   const translations = Translations.load();
-  const store = await openStore({
-    url: config.databaseUrl,
-    path: config.databasePath,
-    connections: config.databaseConnections,
-  });
+  const { databaseUrl: url, databasePath: path, databaseConnections: connections } = config;
+  const store = await openStore({ url, path, connections });
   await installStudyForms(store, new Date());
   const services = await keyRefusalsAsConfigErrors(() =>
     createServices({

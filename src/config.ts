@@ -14,9 +14,6 @@ const idList = z
     return ids.map(Number);
   });
 
-/** Room for Telegram's 40 updates at a time to one instance, each holding a connection, and its queries. */
-const DEFAULT_DATABASE_CONNECTIONS = 50;
-
 const configSchema = z.object({
   BOT_TOKEN: z
     .string({
@@ -39,7 +36,7 @@ const configSchema = z.object({
     .number()
     .int()
     .min(2, "DATABASE_CONNECTIONS must be a whole number of at least 2")
-    .default(DEFAULT_DATABASE_CONNECTIONS),
+    .optional(),
   TELEGRAM_API_ROOT: z.url().default("https://api.telegram.org"),
   COORDINATOR_IDS: idList,
   PSEUDONYM_KEY: z.string().min(32, "PSEUDONYM_KEY must be at least 32 characters").optional(),
@@ -60,8 +57,8 @@ export interface Config {
   databasePath: string;
   /** A PostgreSQL server to use instead of the SQLite file at `databasePath`. */
   databaseUrl?: string;
-  /** The most connections this instance opens to PostgreSQL. */
-  databaseConnections: number;
+  /** The most connections this instance opens to PostgreSQL, when not the store's default. */
+  databaseConnections?: number;
   apiRoot: string;
   coordinatorIds: number[];
   pseudonymKey?: string;
@@ -109,7 +106,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     botToken: values.BOT_TOKEN,
     databasePath: values.DATABASE_PATH,
     ...(values.DATABASE_URL ? { databaseUrl: values.DATABASE_URL } : {}),
-    databaseConnections: values.DATABASE_CONNECTIONS,
+    ...(values.DATABASE_CONNECTIONS ? { databaseConnections: values.DATABASE_CONNECTIONS } : {}),
     apiRoot: values.TELEGRAM_API_ROOT,
     coordinatorIds: values.COORDINATOR_IDS,
     ...(values.PSEUDONYM_KEY ? { pseudonymKey: values.PSEUDONYM_KEY } : {}),

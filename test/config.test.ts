@@ -4,8 +4,8 @@ import { ConfigError, readConfig } from "../src/config.ts";
 const TOKEN = "123456:test-token";
 
 describe("the configuration", () => {
-  it("opens at most 50 PostgreSQL connections an instance unless DATABASE_CONNECTIONS says otherwise", () => {
-    expect(readConfig({ BOT_TOKEN: TOKEN }).databaseConnections).toBe(50);
+  it("takes the most PostgreSQL connections an instance opens from DATABASE_CONNECTIONS, when set", () => {
+    expect(readConfig({ BOT_TOKEN: TOKEN }).databaseConnections).toBeUndefined();
     expect(readConfig({ BOT_TOKEN: TOKEN, DATABASE_CONNECTIONS: "12" }).databaseConnections).toBe(12);
   });
 

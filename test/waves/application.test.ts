@@ -22,7 +22,6 @@ async function configFor(extra: Partial<Config> = {}): Promise<Config> {
   return {
     botToken: emulator.token,
     databasePath: join(dir, "survey.db"),
-    databaseConnections: 50,
     apiRoot: emulator.apiRoot,
     coordinatorIds: [COORDINATOR],
     pseudonymKey: "test-key-test-key-test-key-test-key",
