@@ -43,8 +43,9 @@ const FIRST_EXPERT_ID = 500_000;
 /**
  * The same closed loop (N experts answering the education questionnaire anonymously, each update as soon as
  * the bot is done with the last) by webhook against: one instance on SQLite, one on PostgreSQL, and two on one
- * PostgreSQL database behind a round-robin balancer, with their default connections and with 20 each. The PostgreSQL server is a throwaway cluster started
- * here; everything (emulator, balancer, instances, server) shares this machine's cores.
+ * PostgreSQL database behind a round-robin balancer, with their default connections and with 20 each. The
+ * PostgreSQL server is a throwaway cluster started here; everything (emulator, balancer, instances, server)
+ * shares this machine's cores.
  */
 export async function instances(options: InstancesOptions): Promise<InstancesResult> {
   const { moves, answerEnds } = anonymousEducationMoves();

@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import type { Answers, AnswerValue } from "../questionnaire/types.ts";
-import type { Connection, Db } from "./connection.ts";
+import type { Connection, Db, Tables } from "./connection.ts";
 import type { NewResponse } from "./draft-repository.ts";
 import { answerValue, flagValue, numberValue } from "./driver-values.ts";
 import {
@@ -15,6 +15,9 @@ import { isUniqueViolation } from "./unique-violation.ts";
 
 /** Rolls back an import whose response id another writer took meanwhile. */
 class KeyTaken extends Error {}
+
+/** A complete response to store as submitted, under `id` when given. */
+type SubmittedImport = NewResponse & { id?: number; answers: Answers };
 
 /** A submitted response with its wave number, as the statistics take it. */
 export interface SubmittedResponse {
@@ -146,46 +149,17 @@ export class ResultRepository {
    * under its `id` when given and a random one otherwise. Undefined, and nothing stored, when one of their
    * keys (an `id`, a respondent in a wave) was taken by another writer since the caller looked.
    */
-  async insertSubmitted(
-    responses: readonly (NewResponse & { id?: number; answers: Answers })[],
-    now: Date,
-  ): Promise<StoredResponse[] | undefined> {
+  insertSubmitted(responses: readonly SubmittedImport[], now: Date): Promise<StoredResponse[] | undefined> {
     const { tables } = this.connection;
-    try {
-      return await this.connection.transaction(async (db) => {
-        const stored: StoredResponse[] = [];
-        for (const { answers: given, id: givenId, ...row } of responses) {
-          const values = {
-            ...row,
-            formVersion: formVersionOf(tables, row.waveId),
-            currentQuestion: null,
-            submittedAt: now,
-            updatedAt: now,
-            createdAt: now,
-          };
-          const response =
-            givenId === undefined
-              ? await insertWithRandomId(db, tables, values)
-              : await insertResponse(db, tables, { ...values, id: givenId });
-          if (!response) throw new KeyTaken();
-          // Sorted for the reason `copyResponse` sorts: tally rows locked in one order by every writer.
-          const rows = Object.entries(given)
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([questionId, value]) => ({
-              responseId: response.id,
-              questionId,
-              value,
-              answeredAt: now,
-            }));
-          if (rows.length > 0) await db.insert(tables.answers).values(rows);
-          stored.push(response);
-        }
-        return stored;
-      });
-    } catch (error) {
+    const stored = this.connection.transaction(async (db) => {
+      const inserted: StoredResponse[] = [];
+      for (const response of responses) inserted.push(await insertSubmittedOne(db, tables, response, now));
+      return inserted;
+    });
+    return stored.catch((error: unknown) => {
       if (error instanceof KeyTaken || isUniqueViolation(error)) return undefined;
       throw error;
-    }
+    });
   }
 
   private count(condition: SQL | undefined): Promise<number> {
@@ -249,4 +223,32 @@ async function submittedOn(
     },
   );
   return [...byId.values()];
+}
+
+/** Stores one complete response as submitted, with its answers; throws KeyTaken when its `id` is taken. */
+async function insertSubmittedOne(
+  db: Db,
+  tables: Tables,
+  { answers: given, id: givenId, ...row }: SubmittedImport,
+  now: Date,
+): Promise<StoredResponse> {
+  const values = {
+    ...row,
+    formVersion: formVersionOf(tables, row.waveId),
+    currentQuestion: null,
+    submittedAt: now,
+    updatedAt: now,
+    createdAt: now,
+  };
+  const response =
+    givenId === undefined
+      ? await insertWithRandomId(db, tables, values)
+      : await insertResponse(db, tables, { ...values, id: givenId });
+  if (!response) throw new KeyTaken();
+  // Sorted for the reason `copyResponse` sorts: tally rows locked in one order by every writer.
+  const rows = Object.entries(given)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([questionId, value]) => ({ responseId: response.id, questionId, value, answeredAt: now }));
+  if (rows.length > 0) await db.insert(tables.answers).values(rows);
+  return response;
 }

@@ -8,11 +8,12 @@ import { postgresCode } from "./postgres-code.ts";
 const SESSION_ENDED = "57P01";
 
 /**
- * Runs `work` again, up to `attempts` times in all, while it fails on a session the server had ended: the
- * pool has dropped that connection by then, and nothing of the work ran or committed on it. Any other error
- * is thrown at once.
+ * Runs `work` on a connection of `pool` again while it fails on a session the server had ended: the pool has
+ * dropped that connection by then, and nothing of the work ran or committed on it. Each connection the pool
+ * holds may have been ended, so it tries once more than the pool opens. Any other error is thrown at once.
  */
-export async function againOnEndedSession<T>(attempts: number, work: () => Promise<T>): Promise<T> {
+export async function againOnEndedSession<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
+  const attempts = (pool.options.max ?? 1) + 1;
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
@@ -27,10 +28,10 @@ export async function againOnEndedSession<T>(attempts: number, work: () => Promi
  * connection when the one it took had been ended by the server, so that a restart of the server costs no
  * update its answer: each such connection fails once and is dropped.
  */
-export function retryEndedSessions(pool: pg.Pool, attempts: number): void {
+export function retryEndedSessions(pool: pg.Pool): void {
   const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
   pool.query = ((...args: unknown[]) =>
     typeof args.at(-1) === "function"
       ? query(...args)
-      : againOnEndedSession(attempts, () => query(...args) as Promise<unknown>)) as typeof pool.query;
+      : againOnEndedSession(pool, () => query(...args) as Promise<unknown>)) as typeof pool.query;
 }

@@ -29,11 +29,6 @@ interface DrizzleSession {
 const DEFAULT_CONNECTIONS = 50;
 const QUERY_SHARE = 0.2;
 
-/** The most connections `pool` opens: every one of them may have been ended by the server. */
-function sizeOf(pool: pg.Pool): number {
-  return pool.options.max ?? 1;
-}
-
 /**
  * A PostgreSQL database, shared by any number of bot instances. Queries run on a pool; a transaction's work
  * uses the connection it is given.
@@ -61,7 +56,7 @@ export class PostgresConnection implements Connection {
     // An idle connection the server closed (a restart, an administrator): the pool drops it and opens
     // another when needed. Unheard, the pool's error event would end the process.
     for (const pool of [queries, locks]) pool.on("error", () => {});
-    retryEndedSessions(queries, sizeOf(queries) + 1);
+    retryEndedSessions(queries);
     try {
       await migratePostgres(queries);
     } catch (error) {
@@ -90,9 +85,7 @@ export class PostgresConnection implements Connection {
 
   /** A transaction that met a session the server had ended ran nothing: it runs again on another. */
   transaction<T>(work: (db: Db) => Promise<T>): Promise<T> {
-    return againOnEndedSession(sizeOf(this.queries) + 1, () =>
-      this.db.transaction((tx) => work(tx as unknown as Db)),
-    );
+    return againOnEndedSession(this.queries, () => this.db.transaction((tx) => work(tx as unknown as Db)));
   }
 
   /**
@@ -123,7 +116,7 @@ export class PostgresConnection implements Connection {
 
   /** A connection of the locks' pool holding `pseudonym`'s lock; one the server had ended is dropped. */
   private lockedClient(pseudonym: string): Promise<pg.PoolClient> {
-    return againOnEndedSession(sizeOf(this.locks) + 1, async () => {
+    return againOnEndedSession(this.locks, async () => {
       const client = await this.locks.connect();
       try {
         await client.query("select pg_advisory_lock(hashtextextended($1, 0))", [pseudonym]);
